@@ -1,0 +1,96 @@
+using System.Runtime.InteropServices;
+
+namespace StarkGpu.Device.Cpu;
+
+/// <summary>
+/// The CPU backend: "device" memory is aligned native host memory, kernels are the g++ build of
+/// <c>kernels/</c>, launches run at once over OpenMP threads. It enforces a memory limit so that
+/// out-of-memory paths behave as on a GPU.
+/// </summary>
+public sealed unsafe class CpuAccelerator : Accelerator
+{
+    private const nuint Alignment = 64;
+    private readonly int _threads;
+    private readonly int _blocksPerThread;
+
+    public CpuAccelerator(CpuAcceleratorOptions? options = null)
+    {
+        Options = options ?? new CpuAcceleratorOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MemoryLimitBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(Options.Threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BlocksPerThread);
+        try
+        {
+            if (Options.Threads > 0)
+            {
+                CpuKernelLibrary.SetThreads(Options.Threads);
+            }
+
+            _threads = CpuKernelLibrary.MaxThreads();
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new DeviceException(
+                $"the CPU backend library lib{CpuKernelLibrary.LibraryName}.so was not found next to the application; it is built from kernels/ by `dotnet build` (needs g++)", e);
+        }
+
+        _blocksPerThread = Options.BlocksPerThread;
+    }
+
+    public CpuAcceleratorOptions Options { get; }
+
+    public override AcceleratorKind Kind => AcceleratorKind.Cpu;
+
+    public override string Name => $"CPU ({_threads} threads, {RuntimeInformation.ProcessArchitecture})";
+
+    public int Threads => _threads;
+
+    public override long TotalMemoryBytes => Options.MemoryLimitBytes;
+
+    public override long FreeMemoryBytes => Math.Max(0, Options.MemoryLimitBytes - Ledger.LiveBytes);
+
+    /// <summary>Names of every kernel the CPU library contains.</summary>
+    public static IReadOnlyList<string> KernelNames() => CpuKernelLibrary.KernelNames();
+
+    public override DeviceStream CreateStream() => new CpuStream(this);
+
+    public override LaunchShape ShapeFor(long workItems)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workItems);
+        var blocks = Math.Clamp(workItems, 1, (long)_threads * _blocksPerThread);
+        return new LaunchShape((uint)blocks, 1);
+    }
+
+    protected override nint ResolveKernel(string name)
+    {
+        var handle = CpuKernelLibrary.GetFunction(name);
+        return handle != 0
+            ? handle
+            : throw new DeviceException($"kernel '{name}' is not in the CPU kernel library (is it declared `KERNEL void {name}(` in kernels/?)") { Call = "emu_get_function" };
+    }
+
+    protected internal override void* AllocatePinnedRaw(long bytes) => NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
+
+    protected internal override void FreePinned(void* memory) => NativeMemory.AlignedFree(memory);
+
+    internal DevicePointer AllocateDevice(long bytes)
+    {
+        var available = FreeMemoryBytes;
+        if (bytes > available)
+        {
+            throw new DeviceOutOfMemoryException(bytes, available, Name);
+        }
+
+        void* memory;
+        try
+        {
+            memory = NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new DeviceOutOfMemoryException(bytes, available, Name);
+        }
+
+        return new DevicePointer((ulong)memory);
+    }
+}

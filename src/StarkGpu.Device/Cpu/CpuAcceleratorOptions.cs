@@ -1,0 +1,17 @@
+namespace StarkGpu.Device.Cpu;
+
+/// <summary>Settings of the CPU backend.</summary>
+public sealed record CpuAcceleratorOptions
+{
+    /// <summary>
+    /// Bytes of "device" memory the backend may hand out before it reports out-of-memory, as a GPU
+    /// would. Defaults to half of the memory available to the process.
+    /// </summary>
+    public long MemoryLimitBytes { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+
+    /// <summary>OpenMP threads per launch; 0 means one per processor.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Blocks per launch for each thread (the prototype measured ~8 as best).</summary>
+    public int BlocksPerThread { get; init; } = 8;
+}
