@@ -25,6 +25,13 @@ typedef long long          int64_t;
 
 #define KERNEL extern "C" __global__
 
+// min/max of their own: NVRTC, clang-cuda and the emulation header disagree on which overloads of
+// the CUDA math header's min/max exist.
+__device__ __forceinline__ uint64_t min_u64(uint64_t a, uint64_t b) { return a < b ? a : b; }
+__device__ __forceinline__ uint64_t max_u64(uint64_t a, uint64_t b) { return a < b ? b : a; }
+__device__ __forceinline__ uint32_t min_u32(uint32_t a, uint32_t b) { return a < b ? a : b; }
+__device__ __forceinline__ uint32_t max_u32(uint32_t a, uint32_t b) { return a < b ? b : a; }
+
 // GRID_LOOP(i, n): every index in [0, n) is visited exactly once, by some thread; iterations are
 // independent and unordered.
 // GPU: grid-stride loop (neighbouring threads touch neighbouring words: coalesced).

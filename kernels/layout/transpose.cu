@@ -16,7 +16,7 @@ KERNEL void transpose_u32(const uint32_t* __restrict__ in, uint32_t* __restrict_
     GRID_LOOP(t, tiles) {
         const uint64_t c = t % cols;
         const uint64_t r0 = t / cols * TRANSPOSE_TILE_ROWS;
-        const uint64_t r1 = min(r0 + TRANSPOSE_TILE_ROWS, rows);
+        const uint64_t r1 = min_u64(r0 + TRANSPOSE_TILE_ROWS, rows);
         for (uint64_t r = r0; r < r1; ++r)
             out[c * rows + r] = in[r * cols + c];
     }
