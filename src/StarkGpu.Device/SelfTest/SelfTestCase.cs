@@ -4,7 +4,7 @@ namespace StarkGpu.Device.SelfTest;
 /// One check of an accelerator against a C# reference, run by <c>stark-gpu selftest</c> on any
 /// backend and by the NUnit suite on the CPU backend. A case draws its inputs from the seed it is
 /// given (fresh per run), poisons outputs before each launch so unwritten elements are caught, and
-/// throws <see cref="SelfTestFailure"/> (or any exception) on a mismatch.
+/// throws <see cref="SelfTestFailureException"/> (or any exception) on a mismatch.
 /// </summary>
 public abstract class SelfTestCase
 {
@@ -18,11 +18,11 @@ public abstract class SelfTestCase
 }
 
 /// <summary>A self-test found a difference; the message names the first mismatching element.</summary>
-public sealed class SelfTestFailure : Exception
+public sealed class SelfTestFailureException : Exception
 {
-    public SelfTestFailure() { }
+    public SelfTestFailureException() { }
 
-    public SelfTestFailure(string message) : base(message) { }
+    public SelfTestFailureException(string message) : base(message) { }
 
-    public SelfTestFailure(string message, Exception inner) : base(message, inner) { }
+    public SelfTestFailureException(string message, Exception inner) : base(message, inner) { }
 }
