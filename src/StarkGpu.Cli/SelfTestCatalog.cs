@@ -1,0 +1,12 @@
+using StarkGpu.Device.SelfTest;
+
+namespace StarkGpu.Cli;
+
+/// <summary>Every self-test case the CLI runs, layer by layer.</summary>
+internal static class SelfTestCatalog
+{
+    public static IReadOnlyList<SelfTestCase> All { get; } =
+    [
+        .. DeviceLayerChecks.All,
+    ];
+}

@@ -1,0 +1,15 @@
+namespace StarkGpu.Device.SelfTest;
+
+/// <summary>The device layer's own self-test cases (memory and layout kernels).</summary>
+public static class DeviceLayerChecks
+{
+    public static IReadOnlyList<SelfTestCase> All { get; } =
+    [
+        new MemoryRoundTripCheck(),
+        new OutOfMemoryCheck(),
+        new TransposeCheck(1, 1),
+        new TransposeCheck(17, 3),
+        new TransposeCheck(1000, 37),
+        new TransposeCheck(4096, 128),
+    ];
+}
