@@ -1,0 +1,47 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Fields;
+
+namespace StarkGpu.Engine.Scheduling;
+
+/// <summary>
+/// One trace to make, already bound to its chip and input: either on the host (row-major, then copied
+/// and transposed) or on the device (column-major, written in place). Preprocessed and main traces
+/// become the same kind of job, so one scheduler serves both and a combined call shares one permit.
+/// </summary>
+internal sealed class TraceJob
+{
+    private TraceJob(string chip, string key, int rows, int width, Action<Span2D<KoalaBear>>? host, Action<DeviceStream, DeviceMle<KoalaBear>>? device)
+    {
+        Chip = chip;
+        Key = key;
+        Rows = rows;
+        Width = width;
+        Host = host;
+        Device = device;
+    }
+
+    /// <summary>The chip, for error messages and reports.</summary>
+    public string Chip { get; }
+
+    /// <summary>Where the result goes: the chip name, prefixed for preprocessed traces.</summary>
+    public string Key { get; }
+
+    public int Rows { get; }
+
+    public int Width { get; }
+
+    public Action<Span2D<KoalaBear>>? Host { get; }
+
+    public Action<DeviceStream, DeviceMle<KoalaBear>>? Device { get; }
+
+    public bool OnDevice => Device is not null;
+
+    public long Elements => (long)Rows * Width;
+
+    public static TraceJob OnHost(string chip, string key, int rows, int width, Action<Span2D<KoalaBear>> generate) =>
+        new(chip, key, rows, width, generate, null);
+
+    public static TraceJob OnDeviceKernels(string chip, string key, int rows, int width, Action<DeviceStream, DeviceMle<KoalaBear>> generate) =>
+        new(chip, key, rows, width, null, generate);
+}
