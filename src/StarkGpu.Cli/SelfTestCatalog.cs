@@ -8,5 +8,6 @@ internal static class SelfTestCatalog
     public static IReadOnlyList<SelfTestCase> All { get; } =
     [
         .. DeviceLayerChecks.All,
+        .. FieldKernelChecks.All,
     ];
 }
