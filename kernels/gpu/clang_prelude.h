@@ -20,6 +20,10 @@ __device__ inline unsigned atomicMax(unsigned* p, unsigned v) { return __nvvm_at
 __device__ inline unsigned atomicOr(unsigned* p, unsigned v) { return (unsigned)__nvvm_atom_or_gen_i((int*)p, (int)v); }
 __device__ inline unsigned __umulhi(unsigned a, unsigned b) { return __nvvm_mulhi_ui(a, b); }
 __device__ inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) { return __nvvm_mulhi_ull(a, b); }
+// clang-19 has no __nvvm_clz_i/__nvvm_popc_i builtins; the generic ones lower to the same PTX
+// (clz.b32, popc.b32), and __builtin_clzg gives CUDA's __clz(0) == 32.
+#define __nvvm_clz_i(x) __builtin_clzg((unsigned)(x), 32)
+#define __nvvm_popc_i(x) __builtin_popcount((unsigned)(x))
 __device__ inline int __clz(int x) { return __nvvm_clz_i(x); }
 __device__ inline int __popc(unsigned x) { return __nvvm_popc_i((int)x); }
 __device__ inline void __threadfence() { __nvvm_membar_gl(); }
