@@ -123,11 +123,13 @@ __forceinline__ void call_unpacked(void (*f)(A...), void** args, std::index_sequ
 template <class... A> constexpr std::size_t arity(void (*)(A...)) { return sizeof...(A); }
 
 // One instantiation per kernel, so the kernel body is inlined into the per-thread loop.
+// Threads are given per launch (by the accelerator that launches), not by omp_set_num_threads,
+// which would only affect the calling thread: launches come from any .NET thread.
 template <auto F>
-int launch(void** args, const Dims& d)
+int launch(void** args, const Dims& d, int threads)
 {
     const long long blocks = (long long)d.gx * d.gy * d.gz;
-#pragma omp parallel
+#pragma omp parallel num_threads(threads)
     {
         ctx.gdim = dim3(d.gx, d.gy, d.gz);
         ctx.bdim = dim3(d.bx, d.by, d.bz);
@@ -146,7 +148,7 @@ int launch(void** args, const Dims& d)
     return 0;
 }
 
-struct KernelEntry { const char* name; int (*launch)(void**, const Dims&); };
+struct KernelEntry { const char* name; int (*launch)(void**, const Dims&, int); };
 void register_kernel(const KernelEntry* entry);
 struct Registrar { explicit Registrar(const KernelEntry* e) { register_kernel(e); } };
 } // namespace emu

@@ -31,15 +31,15 @@ EMU_API const char* emu_kernel_name(int i)
 }
 
 // Error codes are CUDA's, so the C# side reports both backends the same way.
+// threads: OpenMP threads for this launch (the CPU backend's only extra argument).
 EMU_API int emu_launch(const void* fn, void** args, unsigned gx, unsigned gy, unsigned gz,
-                       unsigned bx, unsigned by, unsigned bz, unsigned shared_bytes)
+                       unsigned bx, unsigned by, unsigned bz, unsigned shared_bytes, int threads)
 {
     if (!fn) return 400;                 // CUDA_ERROR_INVALID_HANDLE
     if (shared_bytes != 0) return 1;     // CUDA_ERROR_INVALID_VALUE: portable kernels use no shared memory
-    if (!gx || !gy || !gz || !bx || !by || !bz || (unsigned long long)bx * by * bz > 1024) return 1;
+    if (!gx || !gy || !gz || !bx || !by || !bz || (unsigned long long)bx * by * bz > 1024 || threads < 1) return 1;
     const auto* e = static_cast<const emu::KernelEntry*>(fn);
-    return e->launch(args, emu::Dims{gx, gy, gz, bx, by, bz});
+    return e->launch(args, emu::Dims{gx, gy, gz, bx, by, bz}, threads);
 }
 
-EMU_API int emu_max_threads() { return omp_get_max_threads(); }
-EMU_API void emu_set_threads(int n) { omp_set_num_threads(n); }
+EMU_API int emu_processor_count() { return omp_get_num_procs(); }

@@ -21,12 +21,7 @@ public sealed unsafe class CpuAccelerator : Accelerator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BlocksPerThread);
         try
         {
-            if (Options.Threads > 0)
-            {
-                CpuKernelLibrary.SetThreads(Options.Threads);
-            }
-
-            _threads = CpuKernelLibrary.MaxThreads();
+            _threads = Options.Threads > 0 ? Options.Threads : CpuKernelLibrary.ProcessorCount();
         }
         catch (DllNotFoundException e)
         {

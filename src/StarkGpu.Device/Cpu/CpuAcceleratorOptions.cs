@@ -9,7 +9,7 @@ public sealed record CpuAcceleratorOptions
     /// </summary>
     public long MemoryLimitBytes { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 
-    /// <summary>OpenMP threads per launch; 0 means one per processor.</summary>
+    /// <summary>OpenMP threads per launch of this accelerator; 0 means one per processor.</summary>
     public int Threads { get; init; }
 
     /// <summary>Blocks per launch for each thread (the prototype measured ~8 as best).</summary>

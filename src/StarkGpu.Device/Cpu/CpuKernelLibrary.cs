@@ -14,13 +14,10 @@ internal static unsafe partial class CpuKernelLibrary
     public static partial nint GetFunction(string name);
 
     [LibraryImport(LibraryName, EntryPoint = "emu_launch")]
-    public static partial int Launch(nint function, void** arguments, uint gx, uint gy, uint gz, uint bx, uint by, uint bz, uint sharedBytes);
+    public static partial int Launch(nint function, void** arguments, uint gx, uint gy, uint gz, uint bx, uint by, uint bz, uint sharedBytes, int threads);
 
-    [LibraryImport(LibraryName, EntryPoint = "emu_max_threads")]
-    public static partial int MaxThreads();
-
-    [LibraryImport(LibraryName, EntryPoint = "emu_set_threads")]
-    public static partial void SetThreads(int count);
+    [LibraryImport(LibraryName, EntryPoint = "emu_processor_count")]
+    public static partial int ProcessorCount();
 
     [LibraryImport(LibraryName, EntryPoint = "emu_kernel_count")]
     public static partial int KernelCount();

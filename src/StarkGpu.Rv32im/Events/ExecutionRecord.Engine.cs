@@ -1,0 +1,37 @@
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+
+namespace StarkGpu.Rv32im.Events;
+
+/// <summary>The record as the trace engine sees it: a shard index and public values as field elements.</summary>
+public sealed partial class ExecutionRecord : IExecutionRecord
+{
+    /// <summary>Number of field elements in <see cref="PublicValueElements"/>.</summary>
+    public const int PublicValueCount = 4 + (2 * DigestWords.Length);
+
+    int IExecutionRecord.ShardIndex => (int)Shard;
+
+    ReadOnlySpan<KoalaBear> IExecutionRecord.PublicValues => PublicValueElements();
+
+    /// <summary>
+    /// The public values as field elements, in a fixed order: shard, start pc, next pc, exit code, the
+    /// committed digest words, the deferred-proofs digest words. Words go in whole: every value the
+    /// executor produces here is below 2^31 except digest words, which are reduced mod p (their bytes
+    /// are also proven by the chips that constrain them).
+    /// </summary>
+    public KoalaBear[] PublicValueElements()
+    {
+        var values = new KoalaBear[PublicValueCount];
+        values[0] = KoalaBear.FromCanonical(PublicValues.Shard);
+        values[1] = KoalaBear.FromCanonical(PublicValues.StartPc);
+        values[2] = KoalaBear.FromCanonical(PublicValues.NextPc);
+        values[3] = KoalaBear.FromCanonical(PublicValues.ExitCode);
+        for (var i = 0; i < DigestWords.Length; i++)
+        {
+            values[4 + i] = KoalaBear.FromCanonical(PublicValues.CommittedValueDigest[i]);
+            values[4 + DigestWords.Length + i] = KoalaBear.FromCanonical(PublicValues.DeferredProofsDigest[i]);
+        }
+
+        return values;
+    }
+}
