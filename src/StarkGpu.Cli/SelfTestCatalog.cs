@@ -1,4 +1,5 @@
 using StarkGpu.Device.SelfTest;
+using StarkGpu.Engine.SelfTest;
 
 namespace StarkGpu.Cli;
 
@@ -9,5 +10,6 @@ internal static class SelfTestCatalog
     [
         .. DeviceLayerChecks.All,
         .. FieldKernelChecks.All,
+        .. EngineScenarios.All,
     ];
 }
