@@ -1,0 +1,106 @@
+// rv32im_common.cuh - what the RV32IM chip kernels share: the AluEvent struct as the record holds it, opcode
+// values, word limbs, column-major row writes, and counting byte lookups. C# twins: Events/AluEvent.cs
+// (Chips/Alu/Shared/AluEventLayout.cs), Isa/Opcode.cs, Chips/ByteOpcode.cs, Chips/ByteLookup/ByteLookupTable.cs,
+// Chips/Alu/Shared/WordLimbs.cs.
+#pragma once
+#include "common.cuh"
+#include "koalabear.cuh"
+
+// StarkGpu.Rv32im.Events.AluEvent, sequential layout: the enum opcode is one byte followed by padding.
+struct AluEvent {
+    uint32_t pc;
+    uint8_t opcode;
+    uint8_t pad[3];
+    uint32_t a;
+    uint32_t b;
+    uint32_t c;
+};
+static_assert(sizeof(AluEvent) == 20, "AluEvent must match the 20-byte C# struct (AluEventLayout.Size)");
+
+// StarkGpu.Rv32im.Isa.Opcode values of the ALU operations.
+#define OPCODE_ADD    1u
+#define OPCODE_SUB    2u
+#define OPCODE_XOR    3u
+#define OPCODE_OR     4u
+#define OPCODE_AND    5u
+#define OPCODE_SLL    6u
+#define OPCODE_SRL    7u
+#define OPCODE_SRA    8u
+#define OPCODE_SLT    9u
+#define OPCODE_SLTU   10u
+#define OPCODE_MUL    11u
+#define OPCODE_MULH   12u
+#define OPCODE_MULHU  13u
+#define OPCODE_MULHSU 14u
+#define OPCODE_DIV    15u
+#define OPCODE_DIVU   16u
+#define OPCODE_REM    17u
+#define OPCODE_REMU   18u
+
+// StarkGpu.Rv32im.Chips.ByteOpcode and the ByteLookup table's shape.
+#define BYTE_OP_AND      0u
+#define BYTE_OP_OR       1u
+#define BYTE_OP_XOR      2u
+#define BYTE_OP_U8_RANGE 3u
+#define BYTE_OP_LTU      4u
+#define BYTE_OP_MSB      5u
+#define BYTE_OPCODE_COUNT 6u
+#define BYTE_TABLE_ROWS  65536u
+
+// Byte `index` (0..3, least significant first) of a word.
+__device__ __forceinline__ uint32_t word_byte(uint32_t word, uint32_t index) { return (word >> (8u * index)) & 0xffu; }
+
+// 1 or 0 as a field element (Montgomery form).
+__device__ __forceinline__ uint32_t kb_bool(bool value) { return value ? KB_ONE : 0u; }
+
+// One row of a column-major [width x height] trace: cell (column, row) is out[column * height + row].
+struct TraceRow {
+    uint32_t* out;
+    uint64_t height;
+    uint64_t row;
+
+    __device__ __forceinline__ void set(uint32_t column, uint32_t montgomery) const { out[(uint64_t)column * height + row] = montgomery; }
+    __device__ __forceinline__ void set_canonical(uint32_t column, uint32_t value) const { set(column, kb_from_canonical(value)); }
+    __device__ __forceinline__ void set_bool(uint32_t column, bool value) const { set(column, kb_bool(value)); }
+
+    // The four byte limbs of `word` in columns first_column .. first_column + 3.
+    __device__ __forceinline__ void set_word(uint32_t first_column, uint32_t word) const
+    {
+        UNROLL_FULL
+        for (uint32_t i = 0; i < 4u; ++i) set_canonical(first_column + i, word_byte(word, i));
+    }
+};
+
+__device__ __forceinline__ TraceRow trace_row(uint32_t* out, uint64_t height, uint64_t row)
+{
+    TraceRow r;
+    r.out = out;
+    r.height = height;
+    r.row = row;
+    return r;
+}
+
+// Counts the lookup (op, op(b, c), b, c) in the op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS] counters.
+// A lookup outside the table is not counted; it bumps the source's error counter, which the host turns into an
+// exception naming the chip.
+__device__ __forceinline__ void byte_lookup_add(uint32_t* counts, uint32_t* errors, uint32_t op, uint32_t b, uint32_t c)
+{
+    if (op < BYTE_OPCODE_COUNT && b < 256u && c < 256u) {
+        atomicAdd(&counts[op * BYTE_TABLE_ROWS + (b << 8) + c], 1u);
+    } else {
+        atomicAdd(errors, 1u);
+    }
+}
+
+// Range checks two bytes with one U8Range lookup.
+__device__ __forceinline__ void byte_lookup_range(uint32_t* counts, uint32_t* errors, uint32_t b, uint32_t c)
+{
+    byte_lookup_add(counts, errors, BYTE_OP_U8_RANGE, b, c);
+}
+
+// Proves the four limbs of a word are bytes: U8Range on (limb0, limb1) and (limb2, limb3) (WordRangeCheck.cs).
+__device__ __forceinline__ void byte_lookup_word_range(uint32_t* counts, uint32_t* errors, uint32_t word)
+{
+    byte_lookup_range(counts, errors, word_byte(word, 0), word_byte(word, 1));
+    byte_lookup_range(counts, errors, word_byte(word, 2), word_byte(word, 3));
+}

@@ -1,0 +1,43 @@
+// addsub.cu - the AddSub chip (src/StarkGpu.Rv32im/Chips/Alu/AddSubChip.cs): its trace and its byte lookups.
+// Columns are AddSubColumns.cs; the host row writer (AddSubChip.WriteRow) must produce the same bits.
+#include "rv32im_common.cuh"
+
+#define AS_A      0u
+#define AS_B      4u
+#define AS_C      8u
+#define AS_CARRY  12u
+#define AS_IS_ADD 16u
+#define AS_IS_SUB 17u
+
+KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    GRID_LOOP(i, height) {
+        const AluEvent e = events[i];
+        const TraceRow row = trace_row(out, height, i);
+        const bool is_sub = e.opcode == OPCODE_SUB;
+        row.set_word(AS_A, e.a);
+        row.set_word(AS_B, e.b);
+        row.set_word(AS_C, e.c);
+        // ADD proves b + c = a, SUB proves a + c = b: the carries are those of addend + c.
+        const uint32_t addend = is_sub ? e.a : e.b;
+        uint32_t carry = 0;
+        UNROLL_FULL
+        for (uint32_t k = 0; k < 4u; ++k) {
+            carry = (word_byte(addend, k) + word_byte(e.c, k) + carry) >> 8;
+            row.set_canonical(AS_CARRY + k, carry);
+        }
+        row.set_bool(AS_IS_ADD, e.opcode == OPCODE_ADD);
+        row.set_bool(AS_IS_SUB, is_sub);
+    }
+}
+
+// AddSubChip.CountEventByteLookups: range checks of a, b and c.
+KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+{
+    GRID_LOOP(i, count) {
+        const AluEvent e = events[i];
+        byte_lookup_word_range(counts, errors, e.a);
+        byte_lookup_word_range(counts, errors, e.b);
+        byte_lookup_word_range(counts, errors, e.c);
+    }
+}

@@ -1,0 +1,39 @@
+// bitwise.cu - the Bitwise chip (src/StarkGpu.Rv32im/Chips/Alu/BitwiseChip.cs): its trace and its byte lookups.
+// Columns are BitwiseColumns.cs; the host row writer (BitwiseChip.WriteRow) must produce the same bits.
+#include "rv32im_common.cuh"
+
+#define BW_A      0u
+#define BW_B      4u
+#define BW_C      8u
+#define BW_IS_XOR 12u
+#define BW_IS_OR  13u
+#define BW_IS_AND 14u
+
+KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    GRID_LOOP(i, height) {
+        const AluEvent e = events[i];
+        const TraceRow row = trace_row(out, height, i);
+        row.set_word(BW_A, e.a);
+        row.set_word(BW_B, e.b);
+        row.set_word(BW_C, e.c);
+        row.set_bool(BW_IS_XOR, e.opcode == OPCODE_XOR);
+        row.set_bool(BW_IS_OR, e.opcode == OPCODE_OR);
+        row.set_bool(BW_IS_AND, e.opcode == OPCODE_AND);
+    }
+}
+
+// BitwiseChip.CountEventByteLookups: one (op, b_i, c_i) lookup per limb. An event of another opcode is an error
+// (the host count throws), flagged through the out-of-range opcode BYTE_OPCODE_COUNT.
+KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+{
+    GRID_LOOP(i, count) {
+        const AluEvent e = events[i];
+        const uint32_t op = e.opcode == OPCODE_XOR ? BYTE_OP_XOR
+                          : e.opcode == OPCODE_OR  ? BYTE_OP_OR
+                          : e.opcode == OPCODE_AND ? BYTE_OP_AND
+                                                   : BYTE_OPCODE_COUNT;
+        UNROLL_FULL
+        for (uint32_t k = 0; k < 4u; ++k) byte_lookup_add(counts, errors, op, word_byte(e.b, k), word_byte(e.c, k));
+    }
+}

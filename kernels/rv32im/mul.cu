@@ -1,0 +1,86 @@
+// mul.cu - the Mul chip (MUL, MULH, MULHU, MULHSU; src/StarkGpu.Rv32im/Chips/Alu/MulChip.cs): its trace and its
+// byte lookups. Columns are MulColumns.cs; mul_row is the twin of MulRow.Compute and must produce the same values
+// (checked by the Mul trace-equality tests).
+#include "rv32im_common.cuh"
+
+#define MUL_A              0u
+#define MUL_B              4u
+#define MUL_C              8u
+#define MUL_PRODUCT       12u
+#define MUL_CARRY_LOW     20u
+#define MUL_CARRY_HIGH    28u
+#define MUL_B_MSB         36u
+#define MUL_C_MSB         37u
+#define MUL_B_SIGN_EXTEND 38u
+#define MUL_C_SIGN_EXTEND 39u
+#define MUL_IS_MUL        40u
+#define MUL_IS_MULH       41u
+#define MUL_IS_MULHU      42u
+#define MUL_IS_MULHSU     43u
+#define MUL_WIDTH         44u
+
+// Limb `index` (0..7) of `word` extended by 0xFF bytes when sign_extend is one.
+__device__ __forceinline__ uint32_t mul_extended_limb(uint32_t word, uint32_t sign_extend, uint32_t index)
+{
+    return index < 4u ? word_byte(word, index) : sign_extend * 0xffu;
+}
+
+// The canonical values of the row of `e`.
+__device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH])
+{
+    UNROLL_FULL
+    for (uint32_t k = 0; k < MUL_WIDTH; ++k) v[k] = 0;
+    const uint32_t b_msb = e.b >> 31;
+    const uint32_t c_msb = e.c >> 31;
+    const uint32_t b_sign_extend = (e.opcode == OPCODE_MULH || e.opcode == OPCODE_MULHSU) && b_msb == 1u ? 1u : 0u;
+    const uint32_t c_sign_extend = e.opcode == OPCODE_MULH && c_msb == 1u ? 1u : 0u;
+    UNROLL_FULL
+    for (uint32_t i = 0; i < 4u; ++i) {
+        v[MUL_A + i] = word_byte(e.a, i);
+        v[MUL_B + i] = word_byte(e.b, i);
+        v[MUL_C + i] = word_byte(e.c, i);
+    }
+    uint32_t carry = 0;
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 8u; ++k) {
+        uint32_t limb = carry;
+        UNROLL_FULL
+        for (uint32_t i = 0; i <= k; ++i) {
+            limb += mul_extended_limb(e.b, b_sign_extend, i) * mul_extended_limb(e.c, c_sign_extend, k - i);
+        }
+        v[MUL_PRODUCT + k] = limb & 0xffu;
+        carry = limb >> 8;
+        v[MUL_CARRY_LOW + k] = carry & 0xffu;
+        v[MUL_CARRY_HIGH + k] = carry >> 8;
+    }
+    v[MUL_B_MSB] = b_msb;
+    v[MUL_C_MSB] = c_msb;
+    v[MUL_B_SIGN_EXTEND] = b_sign_extend;
+    v[MUL_C_SIGN_EXTEND] = c_sign_extend;
+    v[e.opcode == OPCODE_MUL ? MUL_IS_MUL : e.opcode == OPCODE_MULH ? MUL_IS_MULH : e.opcode == OPCODE_MULHU ? MUL_IS_MULHU : MUL_IS_MULHSU] = 1;
+}
+
+KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    GRID_LOOP(i, height) {
+        uint32_t v[MUL_WIDTH];
+        mul_row(events[i], v);
+        const TraceRow row = trace_row(out, height, i);
+        UNROLL_FULL
+        for (uint32_t k = 0; k < MUL_WIDTH; ++k) row.set_canonical(k, v[k]);
+    }
+}
+
+// MulChip.CountEventLookups: U8Range over the pairs of columns 0..35 (a, b, c, product, carry bytes), and Msb of
+// b[3] and of c[3].
+KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+{
+    GRID_LOOP(i, count) {
+        uint32_t v[MUL_WIDTH];
+        mul_row(events[i], v);
+        UNROLL_FULL
+        for (uint32_t k = MUL_A; k < MUL_A + 36u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], 0u);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], 0u);
+    }
+}

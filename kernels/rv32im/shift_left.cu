@@ -1,0 +1,66 @@
+// shift_left.cu - the ShiftLeft chip (SLL; src/StarkGpu.Rv32im/Chips/Alu/ShiftLeftChip.cs): its trace and its
+// byte lookups. Columns are ShiftLeftColumns.cs; sll_row is the twin of ShiftLeftRow.Compute and must produce the
+// same values (checked by the ShiftLeft trace-equality tests).
+#include "rv32im_common.cuh"
+
+#define SLL_A                0u
+#define SLL_B                4u
+#define SLL_C                8u
+#define SLL_C_LOW_BYTE_BITS 12u
+#define SLL_SHIFT_BY_BITS   20u
+#define SLL_SHIFT_BY_BYTES  28u
+#define SLL_BIT_MULTIPLIER  32u
+#define SLL_BIT_SHIFTED     33u
+#define SLL_BIT_SHIFT_CARRY 37u
+#define SLL_IS_REAL         41u
+#define SLL_WIDTH           42u
+
+// The canonical values of the row of `e`.
+__device__ __forceinline__ void sll_row(const AluEvent& e, uint32_t v[SLL_WIDTH])
+{
+    UNROLL_FULL
+    for (uint32_t k = 0; k < SLL_WIDTH; ++k) v[k] = 0;
+    const uint32_t bits = e.c & 7u;
+    uint32_t carry = 0;
+    UNROLL_FULL
+    for (uint32_t i = 0; i < 4u; ++i) {
+        v[SLL_A + i] = word_byte(e.a, i);
+        v[SLL_B + i] = word_byte(e.b, i);
+        v[SLL_C + i] = word_byte(e.c, i);
+        const uint32_t shifted = (word_byte(e.b, i) << bits) + carry;
+        v[SLL_BIT_SHIFTED + i] = shifted & 0xffu;
+        carry = shifted >> 8;
+        v[SLL_BIT_SHIFT_CARRY + i] = carry;
+    }
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 8u; ++k) v[SLL_C_LOW_BYTE_BITS + k] = (e.c >> k) & 1u;
+    v[SLL_SHIFT_BY_BITS + bits] = 1;
+    v[SLL_SHIFT_BY_BYTES + ((e.c >> 3) & 3u)] = 1;
+    v[SLL_BIT_MULTIPLIER] = 1u << bits;
+    v[SLL_IS_REAL] = 1;
+}
+
+KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    GRID_LOOP(i, height) {
+        uint32_t v[SLL_WIDTH];
+        sll_row(events[i], v);
+        const TraceRow row = trace_row(out, height, i);
+        UNROLL_FULL
+        for (uint32_t k = 0; k < SLL_WIDTH; ++k) row.set_canonical(k, v[k]);
+    }
+}
+
+// ShiftLeftChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted limbs
+// and carries (columns 33..40).
+KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+{
+    GRID_LOOP(i, count) {
+        uint32_t v[SLL_WIDTH];
+        sll_row(events[i], v);
+        UNROLL_FULL
+        for (uint32_t k = SLL_A; k < SLL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        UNROLL_FULL
+        for (uint32_t k = SLL_BIT_SHIFTED; k < SLL_BIT_SHIFTED + 8u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+    }
+}

@@ -1,0 +1,88 @@
+using StarkGpu.Engine.Air;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Events;
+using StarkGpu.Rv32im.Isa;
+using static StarkGpu.Rv32im.Chips.Alu.BitwiseColumns;
+
+namespace StarkGpu.Rv32im.Chips.Alu;
+
+/// <summary>
+/// XOR, OR and AND, one row per event of <see cref="ExecutionRecord.Bitwise"/>. Each limb is one lookup
+/// (op, a_i, b_i, c_i) into the ByteLookup table, which proves the result and that all three limbs are bytes.
+/// </summary>
+public sealed class BitwiseChip : AluChip
+{
+    public const string ChipName = "Bitwise";
+
+    public override string Name => ChipName;
+
+    public override int Width => BitwiseColumns.Width;
+
+    protected override string TraceKernel => "bitwise_trace";
+
+    protected override string ByteLookupKernel => "bitwise_byte_lookups";
+
+    public override EventList<AluEvent> Events(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Bitwise;
+    }
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        var a = WordLimbs.Local(builder, A);
+        var b = WordLimbs.Local(builder, B);
+        var c = WordLimbs.Local(builder, C);
+        var isXor = builder.Local(IsXor);
+        var isOr = builder.Local(IsOr);
+        var isAnd = builder.Local(IsAnd);
+        var isReal = isXor + isOr + isAnd;
+
+        builder.AssertBool("is_xor is boolean", isXor);
+        builder.AssertBool("is_or is boolean", isOr);
+        builder.AssertBool("is_and is boolean", isAnd);
+        builder.AssertBool("at most one opcode", isReal);
+
+        var byteOpcode = (isXor * ByteLookupBus.Opcode<TExpr>(ByteOpcode.Xor)) +
+            (isOr * ByteLookupBus.Opcode<TExpr>(ByteOpcode.Or)) +
+            (isAnd * ByteLookupBus.Opcode<TExpr>(ByteOpcode.And));
+        for (var i = 0; i < WordLimbs.Count; i++)
+        {
+            ByteLookupBus.Send(builder, byteOpcode, a[i], b[i], c[i], isReal);
+        }
+
+        var opcode = AluBus.SelectedOpcode<TExpr>([isXor, isOr, isAnd], [Opcode.Xor, Opcode.Or, Opcode.And]);
+        AluBus.Receive(builder, opcode, a, b, c, isReal);
+    }
+
+    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
+    {
+        WordLimbs.Write(alu.A, row[A..]);
+        WordLimbs.Write(alu.B, row[B..]);
+        WordLimbs.Write(alu.C, row[C..]);
+        row[IsXor] = alu.Opcode == Opcode.Xor ? KoalaBear.One : KoalaBear.Zero;
+        row[IsOr] = alu.Opcode == Opcode.Or ? KoalaBear.One : KoalaBear.Zero;
+        row[IsAnd] = alu.Opcode == Opcode.And ? KoalaBear.One : KoalaBear.Zero;
+    }
+
+    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => CountEventByteLookups(in alu, counter);
+
+    /// <summary>The lookups of one event's row: (op, b_i, c_i) for each limb, op the byte twin of the opcode.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The event is no XOR, OR or AND.</exception>
+    public static void CountEventByteLookups(in AluEvent alu, ByteLookupCounter counter)
+    {
+        var op = alu.Opcode switch
+        {
+            Opcode.Xor => ByteOpcode.Xor,
+            Opcode.Or => ByteOpcode.Or,
+            Opcode.And => ByteOpcode.And,
+            _ => throw new ArgumentOutOfRangeException(nameof(alu), alu.Opcode, "a Bitwise event must be XOR, OR or AND"),
+        };
+        for (var i = 0; i < WordLimbs.Count; i++)
+        {
+            counter.Add(op, WordLimbs.Byte(alu.B, i), WordLimbs.Byte(alu.C, i));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using StarkGpu.Engine.Air;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Events;
+using StarkGpu.Rv32im.Isa;
+using static StarkGpu.Rv32im.Chips.Alu.LtColumns;
+
+namespace StarkGpu.Rv32im.Chips.Alu;
+
+/// <summary>
+/// SLT and SLTU, one row per event of <see cref="ExecutionRecord.Lt"/>. A signed comparison is the unsigned
+/// comparison of the operands with their sign bits flipped (b' = b ^ 2^31), the sign bits proven by Msb lookups.
+/// The row flags the most significant byte where b' and c' differ (every byte above it equal, the flagged bytes
+/// different by an inverse), and one Ltu lookup on that byte pair gives the result. b and c are range-checked.
+/// </summary>
+public sealed class LtChip : AluChip
+{
+    public const string ChipName = "Lt";
+
+    public override string Name => ChipName;
+
+    public override int Width => LtColumns.Width;
+
+    protected override string TraceKernel => "lt_trace";
+
+    protected override string ByteLookupKernel => "lt_byte_lookups";
+
+    public override EventList<AluEvent> Events(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Lt;
+    }
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        var result = builder.Local(Result);
+        var b = WordLimbs.Local(builder, B);
+        var c = WordLimbs.Local(builder, C);
+        var isSlt = builder.Local(IsSlt);
+        var isSltu = builder.Local(IsSltu);
+        var msbB = builder.Local(MsbB);
+        var msbC = builder.Local(MsbC);
+        var flags = WordLimbs.Local(builder, ByteFlags);
+        var comparedB = builder.Local(ComparedB);
+        var comparedC = builder.Local(ComparedC);
+        var isReal = isSlt + isSltu;
+
+        builder.AssertBool("is_slt is boolean", isSlt);
+        builder.AssertBool("is_sltu is boolean", isSltu);
+        builder.AssertBool("at most one opcode", isReal);
+
+        // b'3 = b3 ^ 0x80 = b3 + 128 - 256 * msb for SLT; b3 for SLTU.
+        var signFlip = TExpr.FromInt(128);
+        var byteBase = TExpr.FromInt(256);
+        builder.AssertEqual("b top byte", builder.Local(BTop), b[3] + (isSlt * (signFlip - (byteBase * msbB))));
+        builder.AssertEqual("c top byte", builder.Local(CTop), c[3] + (isSlt * (signFlip - (byteBase * msbC))));
+        TExpr[] bCompared = [b[0], b[1], b[2], builder.Local(BTop)];
+        TExpr[] cCompared = [c[0], c[1], c[2], builder.Local(CTop)];
+
+        var flagSum = TExpr.Zero;
+        var flaggedB = TExpr.Zero;
+        var flaggedC = TExpr.Zero;
+        for (var i = WordLimbs.Count - 1; i >= 0; i--)
+        {
+            builder.AssertBool($"flag {i} is boolean", flags[i]);
+            flagSum += flags[i];
+            flaggedB += flags[i] * bCompared[i];
+            flaggedC += flags[i] * cCompared[i];
+            // Above the flagged byte (and everywhere when no flag is set) the bytes are equal.
+            builder.WhenNot(flagSum).AssertEqual($"byte {i} equal above the first difference", bCompared[i], cCompared[i]);
+        }
+
+        builder.AssertBool("at most one flag", flagSum);
+        builder.AssertEqual("compared b is the flagged byte", comparedB, flaggedB);
+        builder.AssertEqual("compared c is the flagged byte", comparedC, flaggedC);
+        // With a flag, the compared bytes differ; without, both are zero and the inverse is unconstrained.
+        builder.AssertEqual("flagged bytes differ", builder.Local(DiffInverse) * (comparedB - comparedC), flagSum);
+
+        ByteLookupBus.Send(builder, ByteOpcode.Ltu, result, comparedB, comparedC, isReal);
+        ByteLookupBus.Send(builder, ByteOpcode.Msb, msbB, b[3], TExpr.Zero, isSlt);
+        ByteLookupBus.Send(builder, ByteOpcode.Msb, msbC, c[3], TExpr.Zero, isSlt);
+        WordRangeCheck.Send(builder, b, isReal);
+        WordRangeCheck.Send(builder, c, isReal);
+
+        var opcode = AluBus.SelectedOpcode<TExpr>([isSlt, isSltu], [Opcode.Slt, Opcode.Sltu]);
+        AluBus.Receive(builder, opcode, [result, TExpr.Zero, TExpr.Zero, TExpr.Zero], b, c, isReal);
+    }
+
+    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
+    {
+        var comparison = new LtComparison(in alu);
+        row[Result] = KoalaBear.FromCanonical(comparison.Result);
+        WordLimbs.Write(alu.B, row[B..]);
+        WordLimbs.Write(alu.C, row[C..]);
+        row[IsSlt] = comparison.IsSigned ? KoalaBear.One : KoalaBear.Zero;
+        row[IsSltu] = alu.Opcode == Opcode.Sltu ? KoalaBear.One : KoalaBear.Zero;
+        row[MsbB] = KoalaBear.FromCanonical(comparison.MsbB);
+        row[MsbC] = KoalaBear.FromCanonical(comparison.MsbC);
+        row[BTop] = KoalaBear.FromCanonical(comparison.BTop);
+        row[CTop] = KoalaBear.FromCanonical(comparison.CTop);
+        if (comparison.FlagIndex >= 0)
+        {
+            row[ByteFlags + comparison.FlagIndex] = KoalaBear.One;
+            var comparedB = KoalaBear.FromCanonical(comparison.ComparedB);
+            var comparedC = KoalaBear.FromCanonical(comparison.ComparedC);
+            row[ComparedB] = comparedB;
+            row[ComparedC] = comparedC;
+            row[DiffInverse] = (comparedB - comparedC).Inverse();
+        }
+    }
+
+    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => CountEventByteLookups(in alu, counter);
+
+    /// <summary>
+    /// The lookups of one event's row: Ltu on the compared bytes; for SLT, Msb of b3 and of c3; range checks of
+    /// b and c.
+    /// </summary>
+    public static void CountEventByteLookups(in AluEvent alu, ByteLookupCounter counter)
+    {
+        var comparison = new LtComparison(in alu);
+        counter.Add(ByteOpcode.Ltu, comparison.ComparedB, comparison.ComparedC);
+        if (comparison.IsSigned)
+        {
+            counter.Add(ByteOpcode.Msb, WordLimbs.Byte(alu.B, 3), 0);
+            counter.Add(ByteOpcode.Msb, WordLimbs.Byte(alu.C, 3), 0);
+        }
+
+        WordRangeCheck.Count(alu.B, counter);
+        WordRangeCheck.Count(alu.C, counter);
+    }
+}

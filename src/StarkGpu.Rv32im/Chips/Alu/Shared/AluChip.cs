@@ -1,0 +1,94 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+
+namespace StarkGpu.Rv32im.Chips.Alu.Shared;
+
+/// <summary>
+/// What every ALU chip shares: one row per <see cref="AluEvent"/> of its list in the record, a host row writer,
+/// a trace kernel <c>(const AluEvent* events, uint32* out, uint64 height)</c>, and its byte lookups counted per
+/// event on the host and by a kernel <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors)</c>
+/// on the device. A chip supplies its columns, constraints, row writer and per-event lookups.
+/// </summary>
+public abstract class AluChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+{
+    public override bool SupportsDeviceMainTracegen => true;
+
+    public bool SupportsDeviceByteLookupCounting => true;
+
+    /// <summary>Entry point writing the column-major trace.</summary>
+    protected abstract string TraceKernel { get; }
+
+    /// <summary>Entry point adding the events' byte lookups to the counters.</summary>
+    protected abstract string ByteLookupKernel { get; }
+
+    /// <summary>The chip's events in <paramref name="record"/>.</summary>
+    public abstract EventList<AluEvent> Events(ExecutionRecord record);
+
+    /// <summary>Writes the row of <paramref name="alu"/> into <paramref name="row"/> (given zeroed).</summary>
+    protected abstract void WriteRow(in AluEvent alu, Span<KoalaBear> row);
+
+    /// <summary>Adds the lookups the row of <paramref name="alu"/> sends (the chip's static per-event enumeration).</summary>
+    protected abstract void CountEventLookups(in AluEvent alu, ByteLookupCounter counter);
+
+    public override bool Included(ExecutionRecord record) => Events(record).Count > 0;
+
+    public override int MainHeight(ExecutionRecord record) => Events(record).Count;
+
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        var events = Events(record).Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            WriteRow(in events[i], rows.GetRowSpan(i));
+        }
+    }
+
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var events = AluEventLayout.Upload(stream, Events(record).Span);
+        if (output.Height > 0)
+        {
+            stream.Launch(TraceKernel, output.Height, events, output.Storage, (long)output.Height);
+        }
+    }
+
+    public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
+    {
+        foreach (ref readonly var alu in Events(record).Span)
+        {
+            CountEventLookups(in alu, counter);
+        }
+    }
+
+    public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts)
+    {
+        var span = Events(record).Span;
+        if (span.IsEmpty)
+        {
+            return;
+        }
+
+        using var events = AluEventLayout.Upload(stream, span);
+        stream.Launch(ByteLookupKernel, span.Length, events, (long)span.Length, counts.Counts, counts.Errors);
+    }
+
+    /// <summary>For trace comparisons: the event behind a row.</summary>
+    public string? DescribeRow(ExecutionRecord record, int row)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var events = Events(record);
+        if (row >= events.Count)
+        {
+            return null;
+        }
+
+        var alu = events[row];
+        return $"{alu.Opcode} a = 0x{alu.A:x8}, b = 0x{alu.B:x8}, c = 0x{alu.C:x8} at pc 0x{alu.Pc:x8}";
+    }
+}

@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+
+namespace StarkGpu.Rv32im.Chips.ByteLookup;
+
+/// <summary>
+/// The byte operation table: a preprocessed row per byte pair (b, c) with the result of every
+/// <see cref="ByteOpcode"/>, and a main multiplicity column per opcode holding how many times the shard's other
+/// chips looked that row up. Each row receives (op, result_op(b, c), b, c) with multiplicity mult_op.
+/// The multiplicities are counted from the record by the <see cref="IByteLookupSource"/> contributors given to
+/// the constructor (the machine decides which chips those are).
+/// </summary>
+public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
+{
+    public const string ChipName = "ByteLookup";
+
+    private readonly IByteLookupSource[] _sources;
+
+    public ByteLookupChip(IEnumerable<IByteLookupSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = [.. sources];
+    }
+
+    /// <summary>The chips whose lookups this table receives.</summary>
+    public IReadOnlyList<IByteLookupSource> Sources => _sources;
+
+    public override string Name => ChipName;
+
+    public override int Width => ByteLookupColumns.Width;
+
+    public override int PreprocessedWidth => ByteLookupColumns.PreprocessedWidth;
+
+    public override bool SupportsDeviceMainTracegen => true;
+
+    public override bool SupportsDevicePreprocessedTracegen => true;
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        var b = builder.PreprocessedLocal(ByteLookupColumns.B);
+        var c = builder.PreprocessedLocal(ByteLookupColumns.C);
+        for (var op = 0; op < ByteLookupTable.OpcodeCount; op++)
+        {
+            var opcode = (ByteOpcode)op;
+            var resultColumn = ByteLookupColumns.Result(opcode);
+            var result = resultColumn < 0 ? TExpr.Zero : builder.PreprocessedLocal(resultColumn);
+            builder.Receive(
+                Rv32imBuses.Byte,
+                [ByteLookupBus.Opcode<TExpr>(opcode), result, b, c],
+                builder.Local(ByteLookupColumns.Multiplicity(opcode)));
+        }
+    }
+
+    public override bool Included(ExecutionRecord record) => _sources.Any(s => s.Included(record));
+
+    public override int MainHeight(ExecutionRecord record) => ByteLookupTable.Rows;
+
+    public override int PreprocessedHeight(Program program) => ByteLookupTable.Rows;
+
+    public override void GeneratePreprocessedTrace(Program program, Span2D<KoalaBear> rows) => WriteTable(rows);
+
+    /// <summary>Writes the preprocessed table (it does not depend on the program), row-major, given zeroed.</summary>
+    public static void WriteTable(Span2D<KoalaBear> rows)
+    {
+        for (uint b = 0; b < 256; b++)
+        {
+            for (uint c = 0; c < 256; c++)
+            {
+                var row = rows.GetRowSpan(ByteLookupTable.Row(b, c));
+                row[ByteLookupColumns.B] = KoalaBear.FromCanonical(b);
+                row[ByteLookupColumns.C] = KoalaBear.FromCanonical(c);
+                row[ByteLookupColumns.And] = KoalaBear.FromCanonical(ByteLookupTable.Result(ByteOpcode.And, b, c));
+                row[ByteLookupColumns.Or] = KoalaBear.FromCanonical(ByteLookupTable.Result(ByteOpcode.Or, b, c));
+                row[ByteLookupColumns.Xor] = KoalaBear.FromCanonical(ByteLookupTable.Result(ByteOpcode.Xor, b, c));
+                row[ByteLookupColumns.Ltu] = KoalaBear.FromCanonical(ByteLookupTable.Result(ByteOpcode.Ltu, b, c));
+                row[ByteLookupColumns.Msb] = KoalaBear.FromCanonical(ByteLookupTable.Result(ByteOpcode.Msb, b, c));
+            }
+        }
+    }
+
+    public override void GenerateDevicePreprocessedTrace(Program program, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(output);
+        CheckShape(output, ByteLookupColumns.PreprocessedWidth);
+        stream.Launch(ByteLookupKernels.PreprocessedTrace, output.Height, output.Storage, (long)output.Height);
+    }
+
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
+        try
+        {
+            var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
+            counts.Clear();
+            foreach (var source in _sources)
+            {
+                if (source.Included(record))
+                {
+                    CountOnHost(source, record, new ByteLookupCounter(counts));
+                }
+            }
+
+            for (var op = 0; op < ByteLookupTable.OpcodeCount; op++)
+            {
+                var column = counts.Slice(op * ByteLookupTable.Rows, ByteLookupTable.Rows);
+                for (var row = 0; row < ByteLookupTable.Rows; row++)
+                {
+                    rows[row, op] = Multiplicity(column[row]);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Counts on the device, in the output itself: its column-major layout is the op-major counts array. Sources
+    /// without device counting are counted on the host first and seed the counters; every other source adds with
+    /// atomics (order-free integer sums, so the result is the host's bit for bit); one kernel then turns counts
+    /// into field elements in place.
+    /// </summary>
+    /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table.</exception>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(output);
+        CheckShape(output, ByteLookupColumns.Width);
+        var included = _sources.Where(s => s.Included(record)).ToArray();
+        var onDevice = included.Where(s => s.SupportsDeviceByteLookupCounting).ToArray();
+        SeedWithHostCounts(record, stream, output, [.. included.Where(s => !s.SupportsDeviceByteLookupCounting)]);
+
+        using var errors = stream.AllocateZeroed<uint>(Math.Max(onDevice.Length, 1));
+        for (var i = 0; i < onDevice.Length; i++)
+        {
+            onDevice[i].CountByteLookupsOnDevice(record, stream, new ByteLookupDeviceCounts(output.Storage.Pointer, errors.At(i)));
+        }
+
+        stream.Launch(ByteLookupKernels.CountsToTrace, ByteLookupTable.CountCells, output.Storage, (long)ByteLookupTable.CountCells);
+        if (onDevice.Length == 0)
+        {
+            return;
+        }
+
+        var errorCounts = errors.ToArray();
+        for (var i = 0; i < onDevice.Length; i++)
+        {
+            if (errorCounts[i] != 0)
+            {
+                throw new ByteLookupRangeException(onDevice[i].Name, $"{errorCounts[i]} byte lookup(s) outside the ByteLookup table, counted on the device");
+            }
+        }
+    }
+
+    private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output, IByteLookupSource[] hostSources)
+    {
+        if (hostSources.Length == 0)
+        {
+            stream.Clear(output.Storage);
+            return;
+        }
+
+        var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
+        try
+        {
+            var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
+            counts.Clear();
+            foreach (var source in hostSources)
+            {
+                CountOnHost(source, record, new ByteLookupCounter(counts));
+            }
+
+            // Raw counter bits in KoalaBear-typed storage: the conversion kernel reads them as integers.
+            stream.CopyToDevice(MemoryMarshal.Cast<uint, KoalaBear>(counts), output.Storage);
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    private static void CountOnHost(IByteLookupSource source, ExecutionRecord record, ByteLookupCounter counter)
+    {
+        try
+        {
+            source.CountByteLookups(record, counter);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ByteLookupRangeException(source.Name, e.Message, e);
+        }
+    }
+
+    // A count reaches p only past 2^31 lookups of one row; reduce anyway so that any count is a field element,
+    // exactly as the kernel does.
+    private static KoalaBear Multiplicity(uint count) => KoalaBear.FromCanonical(count % KoalaBear.Modulus);
+
+    private void CheckShape(DeviceMle<KoalaBear> output, int width)
+    {
+        if (output.Width != width || output.Height != ByteLookupTable.Rows)
+        {
+            throw new ArgumentException($"chip {Name}: a {width} x {ByteLookupTable.Rows} trace is needed, not {output.Width} x {output.Height}", nameof(output));
+        }
+    }
+}

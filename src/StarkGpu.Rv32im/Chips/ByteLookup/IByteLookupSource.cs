@@ -1,0 +1,37 @@
+using StarkGpu.Device;
+using StarkGpu.Rv32im.Events;
+
+namespace StarkGpu.Rv32im.Chips.ByteLookup;
+
+/// <summary>
+/// A chip that sends lookups on <see cref="Rv32imBuses.Byte"/>, seen by <see cref="ByteLookupChip"/>, which must
+/// receive every one of them: the source counts, from the record alone, exactly the lookups its trace sends with
+/// a non-zero multiplicity (each with multiplicity one), so that the ByteLookup multiplicities balance the bus.
+/// A chip implements it by enumerating its lookups per event in one static, allocation-free method that both its
+/// counting paths follow (see the ALU chips' <c>CountEventByteLookups</c>).
+/// </summary>
+/// <remarks>
+/// <see cref="Name"/> and <see cref="Included"/> are the chip's own (a <c>Chip</c> implements them already).
+/// Counting must be deterministic: counts are integers, so any order of additions gives the same counts.
+/// </remarks>
+public interface IByteLookupSource
+{
+    /// <summary>Names the source in errors.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the source has anything in <paramref name="record"/> (if not, it is not asked to count).</summary>
+    bool Included(ExecutionRecord record);
+
+    /// <summary>Adds every byte lookup of <paramref name="record"/> to <paramref name="counter"/> on the host.</summary>
+    void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter);
+
+    /// <summary>Whether <see cref="CountByteLookupsOnDevice"/> is implemented; if not, the host count is uploaded.</summary>
+    bool SupportsDeviceByteLookupCounting => false;
+
+    /// <summary>
+    /// Adds the same lookups as <see cref="CountByteLookups"/> to <paramref name="counts"/> with kernels on
+    /// <paramref name="stream"/> (events uploaded by the source, freed when the call returns in stream order).
+    /// </summary>
+    void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts) =>
+        throw new NotSupportedException($"chip {Name} does not count its byte lookups on the device");
+}
