@@ -1,0 +1,89 @@
+using System.Diagnostics.CodeAnalysis;
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Engine.Air;
+using StarkGpu.Fields;
+
+namespace StarkGpu.Engine.Chips;
+
+/// <summary>
+/// One table of a machine: an <see cref="IAir"/> (shape, constraints, interactions) plus the trace generation
+/// that fills it from a shard's record and, for preprocessed columns, from the program. Every chip generates its
+/// trace on the host; a chip that also has a kernel says so with <see cref="SupportsDeviceMainTracegen"/> and
+/// must produce the same bits there (checked by <see cref="Equality.TraceEquality"/>).
+/// </summary>
+/// <remarks>
+/// A trace holds only its real rows; a prover pads it to a power of two with rows that are all zero and never
+/// stored, so an all-zero row must satisfy every constraint and contribute nothing to any bus.
+/// </remarks>
+[SuppressMessage(
+    "Design",
+    "CA1036:Override methods on comparable types",
+    Justification = "Chips compare by name only to order a machine; equality stays reference identity.")]
+public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, TProgram>>
+    where TRecord : IExecutionRecord
+{
+    public abstract string Name { get; }
+
+    public abstract int Width { get; }
+
+    public virtual int PreprocessedWidth => 0;
+
+    public abstract void Eval<TExpr>(IAirBuilder<TExpr> builder) where TExpr : IAirExpression<TExpr>;
+
+    /// <summary>Whether a shard with <paramref name="record"/> uses this chip at all.</summary>
+    public abstract bool Included(TRecord record);
+
+    /// <summary>Rows the main trace will have: real rows only, padding to 2^n is virtual zeros.</summary>
+    public abstract int MainHeight(TRecord record);
+
+    /// <summary>
+    /// Writes the host main trace: row-major <c>[MainHeight x Width]</c>, given zeroed by the engine. Runs on a
+    /// thread-pool thread, possibly alongside other chips on the same record: read the record, do not mutate it.
+    /// </summary>
+    public abstract void GenerateMainTrace(TRecord record, Span2D<KoalaBear> rows);
+
+    public virtual bool SupportsDeviceMainTracegen => false;
+
+    /// <summary>
+    /// Writes the main trace on the device: column-major <paramref name="output"/> of <c>[Width x MainHeight]</c>,
+    /// allocated (contents undefined) by the engine; all work goes on <paramref name="stream"/>.
+    /// </summary>
+    public virtual void GenerateDeviceMainTrace(TRecord record, DeviceStream stream, DeviceMle<KoalaBear> output) =>
+        throw new NotSupportedException($"chip {Name} has no device main trace generation");
+
+    /// <summary>Rows of the preprocessed trace (zero when the chip has none).</summary>
+    public virtual int PreprocessedHeight(TProgram program) => 0;
+
+    /// <summary>Writes the host preprocessed trace, row-major <c>[PreprocessedHeight x PreprocessedWidth]</c>, given zeroed.</summary>
+    public virtual void GeneratePreprocessedTrace(TProgram program, Span2D<KoalaBear> rows)
+    {
+    }
+
+    public virtual bool SupportsDevicePreprocessedTracegen => false;
+
+    /// <summary>As <see cref="GenerateDeviceMainTrace"/>, for the preprocessed trace.</summary>
+    public virtual void GenerateDevicePreprocessedTrace(TProgram program, DeviceStream stream, DeviceMle<KoalaBear> output) =>
+        throw new NotSupportedException($"chip {Name} has no device preprocessed trace generation");
+
+    /// <summary>Allocates and fills the host main trace (tests, the checker, the host-only path).</summary>
+    public HostTrace GenerateHostMainTrace(TRecord record)
+    {
+        var trace = HostTrace.Zeros(MainHeight(record), Width);
+        GenerateMainTrace(record, trace.AsSpan2D());
+        return trace;
+    }
+
+    /// <summary>Allocates and fills the host preprocessed trace.</summary>
+    public HostTrace GenerateHostPreprocessedTrace(TProgram program)
+    {
+        var trace = HostTrace.Zeros(PreprocessedHeight(program), PreprocessedWidth);
+        GeneratePreprocessedTrace(program, trace.AsSpan2D());
+        return trace;
+    }
+
+    /// <summary>Ordinal by name, the order of chips in a machine.</summary>
+    public int CompareTo(Chip<TRecord, TProgram>? other) => other is null ? 1 : string.CompareOrdinal(Name, other.Name);
+
+    public override string ToString() => Name;
+}

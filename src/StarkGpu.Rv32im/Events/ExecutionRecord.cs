@@ -1,0 +1,80 @@
+using StarkGpu.Engine.Chips;
+
+namespace StarkGpu.Rv32im.Events;
+
+/// <summary>
+/// The events of one shard: what every chip's trace generation reads. Lists hold pooled arrays:
+/// <see cref="Dispose"/> returns them.
+/// </summary>
+public sealed partial class ExecutionRecord : IDisposable
+{
+    /// <summary>Creates an empty record for shard <paramref name="shard"/>, sized for <paramref name="cycles"/> cycles.</summary>
+    public ExecutionRecord(uint shard, int cycles)
+    {
+        Shard = shard;
+        Cpu = new EventList<CpuEvent>(cycles);
+        PublicValues.Shard = shard;
+    }
+
+    /// <summary>Shard number, 1-based.</summary>
+    public uint Shard { get; }
+
+    /// <summary>One event per instruction, in execution order (clk = 4 * index).</summary>
+    public EventList<CpuEvent> Cpu { get; }
+
+    /// <summary>ADD, SUB.</summary>
+    public EventList<AluEvent> AddSub { get; } = new();
+
+    /// <summary>XOR, OR, AND.</summary>
+    public EventList<AluEvent> Bitwise { get; } = new();
+
+    /// <summary>SLT, SLTU.</summary>
+    public EventList<AluEvent> Lt { get; } = new();
+
+    /// <summary>SLL.</summary>
+    public EventList<AluEvent> ShiftLeft { get; } = new();
+
+    /// <summary>SRL, SRA.</summary>
+    public EventList<AluEvent> ShiftRight { get; } = new();
+
+    /// <summary>MUL, MULH, MULHU, MULHSU.</summary>
+    public EventList<AluEvent> Mul { get; } = new();
+
+    /// <summary>DIV, DIVU, REM, REMU.</summary>
+    public EventList<AluEvent> DivRem { get; } = new();
+
+    /// <summary>Every address touched in this shard, sorted by address.</summary>
+    public EventList<MemoryLocalEvent> MemoryLocal { get; } = new();
+
+    /// <summary>Every constrained ECALL of this shard, in order.</summary>
+    public EventList<SyscallEvent> Syscalls { get; } = new();
+
+    /// <summary>Initial values of touched non-image addresses: only in the last shard.</summary>
+    public EventList<MemoryInitializeEvent> MemoryInitialize { get; } = new();
+
+    /// <summary>Final states of touched and image addresses: only in the last shard.</summary>
+    public EventList<MemoryFinalizeEvent> MemoryFinalize { get; } = new();
+
+    /// <summary>The shard's public values.</summary>
+    public PublicValues PublicValues;
+
+    /// <summary>Number of instructions in the shard.</summary>
+    public int Cycles => Cpu.Count;
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Cpu.Dispose();
+        AddSub.Dispose();
+        Bitwise.Dispose();
+        Lt.Dispose();
+        ShiftLeft.Dispose();
+        ShiftRight.Dispose();
+        Mul.Dispose();
+        DivRem.Dispose();
+        MemoryLocal.Dispose();
+        Syscalls.Dispose();
+        MemoryInitialize.Dispose();
+        MemoryFinalize.Dispose();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+using StarkGpu.Rv32im.Isa;
+
+namespace StarkGpu.Rv32im.Execution;
+
+/// <summary>
+/// Builds one <see cref="ExecutionRecord"/> per shard while the interpreter runs: the current CpuEvent is filled in
+/// place, every register and memory access is stamped with (shard, timestamp) so its previous access can be named,
+/// and the first access of each address in a shard opens that address's <see cref="MemoryLocalEvent"/>.
+/// </summary>
+internal sealed class ShardRecorder
+{
+    private readonly MachineState _state;
+    private readonly Instruction[] _code;
+    private readonly int _shardSize;
+    private readonly List<ExecutionRecord> _shards = [];
+    private readonly AccessStamp[] _registerStamps = new AccessStamp[32];
+    private readonly PagedTable<AccessStamp> _memoryStamps = new();
+    private readonly Dictionary<uint, uint> _hintInitialValues = [];
+    private ExecutionRecord _record;
+    private CpuEvent _event;
+    private uint _shard = 1;
+    private uint _clk;
+
+    public ShardRecorder(MachineState state, int shardSize)
+    {
+        _state = state;
+        _code = state.Program.InstructionArray;
+        _shardSize = shardSize;
+        _record = OpenShard(state.Pc);
+    }
+
+    public IReadOnlyList<ExecutionRecord> Shards => _shards;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void BeginCycle(uint pc, int instructionIndex)
+    {
+        ref readonly Instruction ins = ref _code[instructionIndex];
+        _event = default;
+        _event.Shard = _shard;
+        _event.Clk = _clk;
+        _event.Pc = pc;
+        _event.Opcode = ins.Opcode;
+        _event.OpA = ins.OpA;
+        _event.ImmB = ins.ImmB;
+        _event.ImmC = ins.ImmC;
+        _event.OpB = ins.OpB;
+        _event.OpC = ins.OpC;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ReadRegister(uint position, uint register, uint value)
+    {
+        ref MemoryAccessRecord record = ref position == MemoryAccessPosition.B ? ref _event.BRecord
+            : ref position == MemoryAccessPosition.C ? ref _event.CRecord : ref _event.ARecord;
+        Access(ref _registerStamps[register], register, value, value, _clk + position, ref record);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteRegister(uint register, uint previous, uint value) =>
+        Access(ref _registerStamps[register], register, previous, value, _clk + MemoryAccessPosition.A, ref _event.ARecord);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AccessMemory(uint wordIndex, uint previous, uint value) =>
+        Access(ref _memoryStamps.GetRef(wordIndex), wordIndex << 2, previous, value, _clk + MemoryAccessPosition.Memory, ref _event.MemoryRecord);
+
+    /// <summary>HINT_READ: the word becomes the address's initial value; it must never have been used.</summary>
+    public bool InitializeWithHint(uint wordIndex, uint value)
+    {
+        uint address = wordIndex << 2;
+        if (_memoryStamps.Get(wordIndex).Shard != 0 || _state.Program.TryGetImageWord(address, out _)
+            || !_hintInitialValues.TryAdd(address, value))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Syscall(uint id, uint arg1, uint arg2) =>
+        _record.Syscalls.Add(new SyscallEvent { Shard = _shard, Clk = _clk, SyscallId = id, Arg1 = arg1, Arg2 = arg2 });
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndCycle(uint nextPc, uint a, uint b, uint c, uint memoryAddress)
+    {
+        _event.NextPc = nextPc;
+        _event.A = a;
+        _event.B = b;
+        _event.C = c;
+        _event.MemoryAddress = memoryAddress;
+        _record.Cpu.Add(in _event);
+        if (_event.OpA != 0 && OpcodeClass.IsAlu(_event.Opcode))
+        {
+            AluList(_event.Opcode).Add(new AluEvent { Pc = _event.Pc, Opcode = _event.Opcode, A = a, B = b, C = c });
+        }
+
+        _clk += MemoryAccessPosition.CyclesPerInstruction;
+        if (_record.Cpu.Count == _shardSize && !_state.Halted)
+        {
+            CloseShard(nextPc);
+            _shard++;
+            _clk = 0;
+            _record = OpenShard(nextPc);
+        }
+    }
+
+    /// <summary>After HALT: closes the last shard, adds the global memory events and the final digests.</summary>
+    public IReadOnlyList<ExecutionRecord> Finish()
+    {
+        _record.PublicValues.ExitCode = _state.ExitCode;
+        CloseShard(0);
+        MemoryBoundary.Emit(_state, _registerStamps, _memoryStamps, _hintInitialValues, _record);
+        foreach (var shard in _shards)
+        {
+            shard.PublicValues.CommittedValueDigest = _state.CommittedValueDigest;
+            shard.PublicValues.DeferredProofsDigest = _state.DeferredProofsDigest;
+        }
+
+        return _shards;
+    }
+
+    /// <summary>Releases the records of a run that failed.</summary>
+    public void DisposeAll()
+    {
+        foreach (var shard in _shards)
+        {
+            shard.Dispose();
+        }
+
+        _record.Dispose();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Access(ref AccessStamp stamp, uint address, uint previous, uint value, uint timestamp, ref MemoryAccessRecord record)
+    {
+        record.Value = value;
+        record.PrevValue = previous;
+        record.PrevShard = stamp.Shard;
+        record.PrevTimestamp = stamp.Timestamp;
+        if (stamp.Shard != _shard)
+        {
+            ref var local = ref _record.MemoryLocal.AddRef();
+            local.Address = address;
+            local.Initial = new MemoryState { Shard = stamp.Shard, Timestamp = stamp.Timestamp, Value = previous };
+        }
+
+        stamp.Shard = _shard;
+        stamp.Timestamp = timestamp;
+    }
+
+    private EventList<AluEvent> AluList(Opcode opcode) => opcode switch
+    {
+        Opcode.Add or Opcode.Sub => _record.AddSub,
+        Opcode.Xor or Opcode.Or or Opcode.And => _record.Bitwise,
+        Opcode.Slt or Opcode.Sltu => _record.Lt,
+        Opcode.Sll => _record.ShiftLeft,
+        Opcode.Srl or Opcode.Sra => _record.ShiftRight,
+        Opcode.Mul or Opcode.Mulh or Opcode.Mulhu or Opcode.Mulhsu => _record.Mul,
+        _ => _record.DivRem,
+    };
+
+    private ExecutionRecord OpenShard(uint startPc)
+    {
+        var record = new ExecutionRecord(_shard, _shardSize);
+        record.PublicValues.StartPc = startPc;
+        return record;
+    }
+
+    /// <summary>Completes the local memory events with each address's last access in the shard, sorted by address.</summary>
+    private void CloseShard(uint nextPc)
+    {
+        foreach (ref var local in _record.MemoryLocal.WritableSpan)
+        {
+            uint address = local.Address;
+            bool isRegister = address < AddressSpace.DataStart; // registers are addresses 0..31
+            var stamp = isRegister ? _registerStamps[address] : _memoryStamps.Get(address >> 2);
+            uint value = isRegister ? _state.Registers[address] : _state.Memory.Get(address >> 2);
+            local.Final = new MemoryState { Shard = stamp.Shard, Timestamp = stamp.Timestamp, Value = value };
+        }
+
+        _record.MemoryLocal.WritableSpan.Sort(static (x, y) => x.Address.CompareTo(y.Address));
+        _record.PublicValues.NextPc = nextPc;
+        _shards.Add(_record);
+    }
+}
