@@ -3,22 +3,34 @@
 // column contiguous.
 #include "common.cuh"
 
-// Rows per tile: 16 x 4 bytes = one 64-byte cache line of each output column per iteration.
-#define TRANSPOSE_TILE_ROWS 16u
+// Square tiles of 16 x 16 elements: a tile reads 16 rows of 64 bytes (one cache line each) and writes
+// 16 columns of 64 bytes, so both sides move whole cache lines however wide or tall the trace is.
+#define TRANSPOSE_TILE 16u
 
-// Work item t = (row tile, column), column fastest: neighbouring items read neighbouring words of
-// the same input rows (which stay in cache across the tile) and each writes one tile-long run of
-// an output column.
+// Work item t = (row tile, column tile), column tile fastest.
 KERNEL void transpose_u32(const uint32_t* __restrict__ in, uint32_t* __restrict__ out,
                           uint64_t rows, uint64_t cols)
 {
-    const uint64_t tiles = (rows + TRANSPOSE_TILE_ROWS - 1) / TRANSPOSE_TILE_ROWS * cols;
+    const uint64_t col_tiles = (cols + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE;
+    const uint64_t tiles = (rows + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE * col_tiles;
     GRID_LOOP(t, tiles) {
-        const uint64_t c = t % cols;
-        const uint64_t r0 = t / cols * TRANSPOSE_TILE_ROWS;
-        const uint64_t r1 = min_u64(r0 + TRANSPOSE_TILE_ROWS, rows);
-        for (uint64_t r = r0; r < r1; ++r)
-            out[c * rows + r] = in[r * cols + c];
+        const uint64_t r0 = t / col_tiles * TRANSPOSE_TILE;
+        const uint64_t c0 = t % col_tiles * TRANSPOSE_TILE;
+        const uint64_t r1 = min_u64(r0 + TRANSPOSE_TILE, rows);
+        const uint64_t c1 = min_u64(c0 + TRANSPOSE_TILE, cols);
+        if (r1 - r0 == TRANSPOSE_TILE && c1 - c0 == TRANSPOSE_TILE) {
+            // Full tile: constant trip counts, fully unrolled.
+            UNROLL_FULL
+            for (uint32_t c = 0; c < TRANSPOSE_TILE; ++c) {
+                UNROLL_FULL
+                for (uint32_t r = 0; r < TRANSPOSE_TILE; ++r)
+                    out[(c0 + c) * rows + r0 + r] = in[(r0 + r) * cols + c0 + c];
+            }
+        } else {
+            for (uint64_t c = c0; c < c1; ++c)
+                for (uint64_t r = r0; r < r1; ++r)
+                    out[c * rows + r] = in[r * cols + c];
+        }
     }
 }
 

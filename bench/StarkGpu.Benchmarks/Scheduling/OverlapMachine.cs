@@ -76,15 +76,21 @@ public static class OverlapMachine
 
         public override int MainHeight(OverlapRecord record) => record.DeviceRows;
 
+        private KoalaBear[] _seeds = [];
+
         public override void GenerateDeviceMainTrace(OverlapRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
         {
-            var seeds = new KoalaBear[output.Storage.Length];
-            for (var i = 0; i < seeds.Length; i++)
+            // Seeds are made once per size, so the device path does no per-element host work.
+            if (_seeds.Length != output.Storage.Length)
             {
-                seeds[i] = Seed(i);
+                _seeds = new KoalaBear[output.Storage.Length];
+                for (var i = 0; i < _seeds.Length; i++)
+                {
+                    _seeds[i] = Seed(i);
+                }
             }
 
-            using var input = stream.Upload<KoalaBear>(seeds);
+            using var input = stream.Upload<KoalaBear>(_seeds);
             DeviceFieldOps.Pow(stream, input, Exponent, output.Storage);
         }
     }

@@ -28,8 +28,8 @@ public static class DeviceTranspose
             return;
         }
 
-        const long TileRows = 16; // TRANSPOSE_TILE_ROWS in kernels/layout/transpose.cu
-        var workItems = (rows + TileRows - 1) / TileRows * cols;
+        const long Tile = 16; // TRANSPOSE_TILE in kernels/layout/transpose.cu
+        var workItems = (rows + Tile - 1) / Tile * ((cols + Tile - 1) / Tile);
         stream.Launch(stream.Accelerator.GetKernel("transpose_u32"), workItems, rowMajor, columnMajor, rows, cols);
     }
 

@@ -11,5 +11,6 @@ public static class DeviceLayerChecks
         new TransposeCheck(17, 3),
         new TransposeCheck(1000, 37),
         new TransposeCheck(4096, 128),
+        new TransposeCheck(33, 100),
     ];
 }
