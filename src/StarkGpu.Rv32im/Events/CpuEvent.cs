@@ -3,7 +3,7 @@ using StarkGpu.Rv32im.Isa;
 namespace StarkGpu.Rv32im.Events;
 
 /// <summary>
-/// One executed instruction (one Cpu-chip row), 112 bytes. Which access records are meaningful follows from the
+/// One executed instruction (one Cpu-chip row), 108 bytes. Which access records are meaningful follows from the
 /// instruction: <see cref="ARecord"/> always (op_a is read for stores and branches, written otherwise — ECALL
 /// reads the syscall id from t0 and writes its result there); <see cref="BRecord"/> when !ImmB;
 /// <see cref="CRecord"/> when !ImmC; <see cref="MemoryRecord"/> for loads and stores (see the helper properties).

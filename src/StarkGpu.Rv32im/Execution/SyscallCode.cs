@@ -24,6 +24,10 @@ public static class SyscallCode
     /// <summary>Returns the next hint's length in bytes.</summary>
     public const uint HintLen = 0xF0;
 
-    /// <summary>a0 = 4-aligned pointer, a1 = length (must equal the next hint's length): copies the hint.</summary>
+    /// <summary>
+    /// a0 = 4-aligned pointer, a1 = length (must equal the next hint's length): copies the hint, zero-padded to
+    /// whole words. As in SP1 the words become the addresses' initial values (MemoryInitializeEvent), not memory
+    /// accesses, so the recording mode rejects a target word that was already used; the fast mode does not check.
+    /// </summary>
     public const uint HintRead = 0xF1;
 }
