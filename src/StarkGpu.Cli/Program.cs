@@ -11,4 +11,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("StarkGpu: STARK execution-trace generation on NVIDIA GPUs, with a CPU backend running the same kernels.");
 root.Subcommands.Add(DevicesCommand.Create());
 root.Subcommands.Add(SelfTestCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(TraceCommand.Create());
+root.Subcommands.Add(TraceCommand.CreateDemo());
 return root.Parse(args).Invoke();

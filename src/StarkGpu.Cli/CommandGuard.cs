@@ -1,0 +1,36 @@
+using StarkGpu.Device;
+using StarkGpu.Rv32im.Execution;
+
+namespace StarkGpu.Cli;
+
+/// <summary>Maps the failures a command may meet to an exit code and one line on stderr.</summary>
+internal static class CommandGuard
+{
+    public static int Run(string command, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (BadInputException e)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ExecutionException e) when (e.Kind is ExecutionErrorKind.CycleLimit)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ExecutionException e)
+        {
+            Console.Error.WriteLine($"{command}: the guest failed: {e.Message}");
+            return e.Kind is ExecutionErrorKind.InvalidInstruction or ExecutionErrorKind.UnknownSyscall ? ExitCodes.BadInput : ExitCodes.Failed;
+        }
+        catch (DeviceException e)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Spectre.Console;
+using StarkGpu.Cli.Rv32im;
+using StarkGpu.Rv32im.Elf;
+using GuestImage = StarkGpu.Rv32im.Elf.Program;
+
+namespace StarkGpu.Cli.Commands;
+
+/// <summary><c>stark-gpu trace PROGRAM.elf</c>: executes and generates every shard's traces; <c>demo</c> does it on an embedded guest.</summary>
+internal static class TraceCommand
+{
+    public static Command Create()
+    {
+        var program = new Argument<string>("program") { Description = "RV32IM ELF executable" };
+        var hints = new Option<string[]>("--hint") { Description = "A file whose bytes are the next hint (repeatable)" };
+        var backend = BackendOption.Create("cpu", "host", "cpu", "cuda");
+        var shardCycles = new Option<int>("--shard-cycles") { Description = "Cycles per shard", DefaultValueFactory = _ => 1 << 16 };
+        var maxLogRows = new Option<int>("--max-log-rows") { Description = "Traces are padded to 2^N rows; a taller one is an error", DefaultValueFactory = _ => 22 };
+        var check = new Option<bool>("--check") { Description = "Run the constraint checker and bus balance on every shard" };
+        var maxCycles = new Option<ulong?>("--max-cycles") { Description = "Stop with an error after this many instructions" };
+        var json = new Option<string?>("--json") { Description = "Write the report as JSON to this file" };
+        var command = new Command("trace", "Execute a guest and generate every shard's traces; prints per-chip rows, width, backend and time.")
+        {
+            program, hints, backend, shardCycles, maxLogRows, check, maxCycles, json,
+        };
+        command.SetAction(parse => CommandGuard.Run("trace", () =>
+        {
+            var path = parse.GetValue(program)!;
+            var settings = new TraceSettings(parse.GetValue(backend)!, parse.GetValue(shardCycles), parse.GetValue(maxLogRows), parse.GetValue(check), parse.GetValue(maxCycles));
+            return Run(path, GuestProgram.Load(path), settings, GuestProgram.LoadHints(parse.GetValue(hints) ?? []), parse.GetValue(json));
+        }));
+        return command;
+    }
+
+    public static Command CreateDemo()
+    {
+        var command = new Command("demo", "Trace the embedded demo guest (a SHA-256 that checks its digest) on the CPU backend, with --check.");
+        command.SetAction(_ => CommandGuard.Run("demo", () =>
+        {
+            var (name, program) = GuestProgram.LoadDemo();
+            return Run(name, program, new TraceSettings("cpu", 1 << 14, 22, Check: true, MaxCycles: null), [], null);
+        }));
+        return command;
+    }
+
+    private static int Run(string name, GuestImage program, TraceSettings settings, IReadOnlyList<byte[]> hints, string? jsonPath)
+    {
+        if (settings.ShardCycles <= 0 || settings.MaxLogRows is < 1 or > 30)
+        {
+            throw new BadInputException($"--shard-cycles must be positive and --max-log-rows in [1, 30] (got {settings.ShardCycles}, {settings.MaxLogRows})");
+        }
+
+        var outcome = TraceRun.Execute(program, settings, hints);
+        var table = new Table().AddColumns("chip", "rows", "width", "backend", "ms");
+        foreach (var chip in outcome.Chips)
+        {
+            table.AddRow(Markup.Escape(chip.Name), chip.Rows.ToString("N0", CultureInfo.InvariantCulture), chip.Width.ToString(CultureInfo.InvariantCulture), chip.Backend, (chip.Seconds * 1e3).ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        Console.WriteLine($"program {name}: exit code {outcome.ExitCode}, {outcome.Cycles:N0} cycles, {outcome.Shards} shards, backend {outcome.Backend}");
+        Console.WriteLine($"execute {outcome.ExecuteSeconds:F3} s; trace generation {outcome.TracegenSeconds:F3} s = {outcome.CyclesPerSecond / 1e6:F2} MHz, {outcome.BytesPerSecond / 1e9:F2} GB/s of trace, {outcome.FloorRatio:P0} of the memset floor ({outcome.FloorSeconds * 1e3:F1} ms for the same {outcome.TraceBytes:N0} bytes)");
+        var incomplete = outcome.IncompleteBuses.Count == 0 ? string.Empty : $" (not balanceable yet, no chip on one side: {string.Join(", ", outcome.IncompleteBuses)})";
+        Console.WriteLine($"check: constraints {outcome.Constraints}, buses {outcome.Buses}{incomplete}");
+        if (outcome.CheckReport is not null)
+        {
+            Console.WriteLine(outcome.CheckReport);
+        }
+
+        if (jsonPath is not null)
+        {
+            WriteJson(jsonPath, name, outcome);
+        }
+
+        return outcome.Failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private static void WriteJson(string path, string name, TraceOutcome outcome) => JsonReport.Write(path, json =>
+    {
+        json.WriteString("program", name);
+        json.WriteNumber("exitCode", outcome.ExitCode);
+        json.WriteNumber("cycles", outcome.Cycles);
+        json.WriteString("publicValues", JsonReport.Hex(outcome.PublicValues));
+        json.WriteNumber("shards", outcome.Shards);
+        json.WriteString("backend", outcome.Backend);
+        json.WriteNumber("executeSeconds", outcome.ExecuteSeconds);
+        json.WriteNumber("tracegenSeconds", outcome.TracegenSeconds);
+        json.WriteNumber("cyclesPerSecond", outcome.CyclesPerSecond);
+        json.WriteNumber("floorRatio", outcome.FloorRatio);
+        json.WriteStartObject("check");
+        json.WriteString("constraints", outcome.Constraints);
+        json.WriteString("buses", outcome.Buses);
+        json.WriteEndObject();
+        json.WriteStartArray("chips");
+        foreach (var chip in outcome.Chips)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", chip.Name);
+            json.WriteNumber("rows", chip.Rows);
+            json.WriteNumber("width", chip.Width);
+            json.WriteString("backend", chip.Backend);
+            json.WriteNumber("seconds", chip.Seconds);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+}
