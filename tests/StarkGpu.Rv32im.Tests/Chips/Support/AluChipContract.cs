@@ -1,6 +1,8 @@
 using StarkGpu.Engine.Checking;
 using StarkGpu.Rv32im.Chips;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
 
 namespace StarkGpu.Rv32im.Tests.Chips.Support;
@@ -100,5 +102,19 @@ public abstract class AluChipContract
         Assert.That(chip.Included(record), Is.True);
         using var empty = AluEventSamples.Record();
         Assert.That(chip.Included(empty), Is.False);
+    }
+
+    [Test]
+    public void ByteLookupsCountedByTheKernelEqualTheHostCount()
+    {
+        using var record = AluEventSamples.Record(AluEventSamples.Create(Seed + 6, 2000, Opcodes));
+        ChipHarness.AssertHostEqualsDevice(new ByteLookupChip([CreateChip()]), record);
+    }
+
+    /// <summary>Checks a machine of the chip under test on a record of the one event <paramref name="alu"/>.</summary>
+    protected CheckReport CheckOneEvent(AluEvent alu)
+    {
+        using var record = AluEventSamples.Record(alu);
+        return ChipHarness.Check(ChipHarness.Machine(CreateChip()), record);
     }
 }
