@@ -104,3 +104,14 @@ __device__ __forceinline__ void byte_lookup_word_range(uint32_t* counts, uint32_
     byte_lookup_range(counts, errors, word_byte(word, 0), word_byte(word, 1));
     byte_lookup_range(counts, errors, word_byte(word, 2), word_byte(word, 3));
 }
+
+// StarkGpu.Rv32im.Chips.Cpu.InstructionFlags: the class bits of an instruction (InstructionFlags.cs).
+#define FLAG_ALU         (1u << 0)
+#define FLAG_LOAD        (1u << 1)
+#define FLAG_STORE       (1u << 2)
+#define FLAG_BRANCH      (1u << 3)
+#define FLAG_JAL         (1u << 4)
+#define FLAG_JALR        (1u << 5)
+#define FLAG_AUIPC       (1u << 6)
+#define FLAG_ECALL       (1u << 7)
+#define FLAG_WORD_ACCESS (1u << 8)

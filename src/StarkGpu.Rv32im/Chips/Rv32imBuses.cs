@@ -10,9 +10,11 @@ namespace StarkGpu.Rv32im.Chips;
 public static class Rv32imBuses
 {
     /// <summary>
-    /// (pc, opcode, op_a, op_b, op_c, imm_b, imm_c): Cpu sends one per real row; Program receives
-    /// with its multiplicity column. Opcode is <c>(uint)Isa.Opcode</c>; op_b/op_c are register indices
-    /// or immediates as in <see cref="Isa.Instruction"/> (immediates reduced mod p as 32-bit values).
+    /// (pc, opcode, op_a, op_b, op_c, imm_b, imm_c, flags) = 8 elements: Cpu sends one per real row;
+    /// Program receives with its multiplicity column. Opcode is <c>(uint)Isa.Opcode</c>; op_b/op_c are
+    /// register indices or immediates as in <see cref="Isa.Instruction"/> (an immediate is its 32-bit
+    /// value reduced mod p, which <c>KoalaBear.FromCanonical</c> does for any uint); flags is
+    /// <see cref="Cpu.InstructionFlags"/> of the opcode as one element.
     /// </summary>
     public static readonly Bus Program = new("program", 1, BusScope.LocalToShard);
 
@@ -31,8 +33,10 @@ public static class Rv32imBuses
 
     /// <summary>
     /// (address, shard, timestamp, v0..v3) = 7 elements: a memory state. Every access receives the
-    /// previous state and sends the new one (registers are addresses 0..31); MemoryLocal sends each
-    /// touched address's initial state and receives its final state, so the bus balances per shard.
+    /// previous state (its record's PrevShard, PrevTimestamp, PrevValue) and sends the new one (the
+    /// event's shard, clk + <see cref="Events.MemoryAccessPosition"/>, Value); registers are addresses
+    /// 0..31, data words their 4-aligned byte address (always below p). MemoryLocal sends each touched
+    /// address's initial state and receives its final state, so the bus balances per shard.
     /// </summary>
     public static readonly Bus Memory = new("memory", 4, BusScope.LocalToShard);
 
@@ -43,6 +47,10 @@ public static class Rv32imBuses
     /// </summary>
     public static readonly Bus MemoryGlobal = new("memory-global", 5, BusScope.Global);
 
-    /// <summary>(shard, clk, syscall_id, arg1, arg2): Cpu sends one per ECALL; Syscall receives.</summary>
+    /// <summary>
+    /// (shard, clk, syscall_id, arg1, arg2) = 5 elements, each word as one element reduced mod p: Cpu
+    /// sends one per ECALL row (syscall_id = t0 before the call, arg1 = a0, arg2 = a1); Syscall
+    /// receives one per <see cref="Events.SyscallEvent"/>.
+    /// </summary>
     public static readonly Bus Syscall = new("syscall", 6, BusScope.LocalToShard);
 }
