@@ -13,7 +13,8 @@ cflags=(-march=rv32im -mabi=ilp32 -O2 -g0 -ffreestanding -fno-builtin-printf -fn
         -Wall -Wextra -Werror -I"$here/runtime")
 ldflags=(--specs=picolibc.specs -nostartfiles -static -T "$here/runtime/link.ld" -Wl,--build-id=none)
 runtime=("$here/runtime/start.S" "$here/runtime/syscalls.c" "$here/runtime/print.c")
-shared_inputs=("${runtime[@]}" "$here/runtime/runtime.h" "$here/runtime/link.ld" "$here/build.sh")
+# Every source is an input of every program: a program may #include another (sha256_long.c includes sha256.c).
+shared_inputs=("${runtime[@]}" "$here/runtime/runtime.h" "$here/runtime/link.ld" "$here/build.sh" "$here"/src/*)
 
 needs_build() {
     local target="$1"; shift

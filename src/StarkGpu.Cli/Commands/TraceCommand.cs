@@ -14,7 +14,7 @@ internal static class TraceCommand
         var program = new Argument<string>("program") { Description = "RV32IM ELF executable" };
         var hints = new Option<string[]>("--hint") { Description = "A file whose bytes are the next hint (repeatable)" };
         var backend = BackendOption.Create("cpu", "host", "cpu", "cuda");
-        var shardCycles = new Option<int>("--shard-cycles") { Description = "Cycles per shard", DefaultValueFactory = _ => 1 << 16 };
+        var shardCycles = new Option<int>("--shard-cycles") { Description = "Cycles per shard", DefaultValueFactory = _ => 1 << 20 };
         var maxLogRows = new Option<int>("--max-log-rows") { Description = "Traces are padded to 2^N rows; a taller one is an error", DefaultValueFactory = _ => 22 };
         var check = new Option<bool>("--check") { Description = "Run the constraint checker and bus balance on every shard" };
         var maxCycles = new Option<ulong?>("--max-cycles") { Description = "Stop with an error after this many instructions" };

@@ -111,19 +111,25 @@ internal static class TraceRun
         }
     }
 
-    /// <summary>The floor: filling as many bytes as the traces hold, on the same accelerator, in the same run.</summary>
+    /// <summary>
+    /// The floor: filling as many bytes as the traces hold, on the same accelerator, in the same run. At most
+    /// <see cref="FloorSampleBytes"/> are filled, and the time is scaled to all bytes: a memset's time is linear in
+    /// its size once it is far beyond the caches, and a multi-gigabyte buffer would only measure the allocator.
+    /// </summary>
     private static double MemsetFloor(Accelerator accelerator, long bytes)
     {
-        var words = Math.Max(1, bytes / sizeof(uint));
+        var sampleBytes = Math.Clamp(bytes, sizeof(uint), FloorSampleBytes);
         var stream = accelerator.DefaultStream;
-        using var buffer = stream.Allocate<uint>(words);
+        using var buffer = stream.Allocate<uint>(sampleBytes / sizeof(uint));
         stream.Fill32(buffer, 1u); // first touch: page faults are not the floor
         stream.Synchronize();
         var clock = Stopwatch.StartNew();
         stream.Fill32(buffer, 0x5au);
         stream.Synchronize();
-        return clock.Elapsed.TotalSeconds;
+        return clock.Elapsed.TotalSeconds * ((double)Math.Max(bytes, sampleBytes) / sampleBytes);
     }
+
+    private const long FloorSampleBytes = 512L << 20;
 
     private static void ShowProgress(int done, int total)
     {
