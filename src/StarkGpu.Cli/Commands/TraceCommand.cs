@@ -38,7 +38,7 @@ internal static class TraceCommand
         command.SetAction(_ => CommandGuard.Run("demo", () =>
         {
             var (name, program) = GuestProgram.LoadDemo();
-            return Run(name, program, new TraceSettings("cpu", 1 << 14, 22, Check: true, MaxCycles: null), [], null);
+            return Run(name, program, new TraceSettings("cpu", 1 << 17, 22, Check: true, MaxCycles: null), [], null);
         }));
         return command;
     }

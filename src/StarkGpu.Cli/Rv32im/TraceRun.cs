@@ -55,7 +55,7 @@ internal static class TraceRun
         };
         using var accelerator = BackendOption.OpenAccelerator(settings.Backend);
         using var semaphore = new ProverSemaphore();
-        var machine = Rv32imMachine.Create();
+        var machine = Rv32imMachine.Create(program);
         var generator = new TraceGenerator<ExecutionRecord, GuestImage>(
             machine, accelerator, semaphore, new TraceGeneratorOptions { Backend = backend, MaxLogRowCount = settings.MaxLogRows });
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Execution;
 using StarkGpu.Rv32im.Tests.Support;
@@ -8,18 +7,7 @@ namespace StarkGpu.Rv32im.Tests.Programs;
 /// <summary>The SP1-only guest: hints, COMMIT, public values and an unconstrained block (no qemu oracle).</summary>
 public class HintProgramTests
 {
-    private static byte[] Words(params uint[] words)
-    {
-        var bytes = new byte[4 * words.Length];
-        for (int i = 0; i < words.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4 * i), words[i]);
-        }
-
-        return bytes;
-    }
-
-    private static readonly byte[][] Hints = [Words(1, 2, 3), Words(100, 200, 300, 400, 5)];
+    private static readonly IReadOnlyList<byte[]> Hints = GuestPrograms.HintsOf("hints");
     private const uint Sum = 1 + 2 + 3 + 100 + 200 + 300 + 400 + 5;
 
     [TestCase(ExecutionMode.Fast)]
@@ -34,7 +22,7 @@ public class HintProgramTests
         Assert.That(result.CommittedValueDigest[0], Is.EqualTo(Sum));
         Assert.That(result.CommittedValueDigest[1], Is.EqualTo(Sum * 3));
         Assert.That(result.CommittedValueDigest[7], Is.EqualTo(0x12345678u));
-        Assert.That(result.PublicValuesStream, Is.EqualTo(Words(Sum)));
+        Assert.That(result.PublicValuesStream, Is.EqualTo(GuestPrograms.Words(Sum)));
         if (mode == ExecutionMode.Recording)
         {
             RecordChecker.Check(program, result, 256);

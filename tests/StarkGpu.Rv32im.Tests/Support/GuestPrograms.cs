@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace StarkGpu.Rv32im.Tests.Support;
 
 /// <summary>The guest programs of tests/programs/src, by how they can be checked.</summary>
@@ -16,4 +18,20 @@ internal static class GuestPrograms
     public static readonly string[] Long = ["sha256_long"];
 
     public static IEnumerable<string> All => QemuComparable.Concat(Sp1Only).Concat(Long);
+
+    /// <summary>The hints a program reads (the hints guest sums 1 + 2 + 3 and 100 + 200 + 300 + 400 + 5).</summary>
+    public static IReadOnlyList<byte[]> HintsOf(string name) =>
+        name == "hints" ? [Words(1, 2, 3), Words(100, 200, 300, 400, 5)] : [];
+
+    /// <summary>Words as little-endian bytes.</summary>
+    public static byte[] Words(params uint[] words)
+    {
+        var bytes = new byte[4 * words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4 * i), words[i]);
+        }
+
+        return bytes;
+    }
 }

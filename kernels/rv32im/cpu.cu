@@ -1,0 +1,156 @@
+// cpu.cu - the Cpu chip (src/StarkGpu.Rv32im/Chips/Cpu/CpuChip.cs): its trace and its byte lookups.
+// Columns are CpuColumns.cs; the host row writer (CpuRowWriter.Write) must produce the same bits.
+// The trace is the machine's widest and tallest, so a row reads its event once into registers and writes every
+// cell exactly once, zeros included (the output's contents are undefined).
+#include "rv32im_common.cuh"
+
+// StarkGpu.Rv32im.Events.MemoryAccessRecord.
+struct MemoryAccessRecord {
+    uint32_t value;
+    uint32_t prev_value;
+    uint32_t prev_shard;
+    uint32_t prev_timestamp;
+};
+static_assert(sizeof(MemoryAccessRecord) == 16, "MemoryAccessRecord must match the 16-byte C# struct");
+
+// StarkGpu.Rv32im.Events.CpuEvent, sequential layout (bools are one byte): CpuEventLayout.cs checks the C# side.
+struct CpuEvent {
+    uint32_t shard;
+    uint32_t clk;
+    uint32_t pc;
+    uint32_t next_pc;
+    uint8_t opcode;
+    uint8_t op_a;
+    uint8_t imm_b;
+    uint8_t imm_c;
+    uint32_t op_b;
+    uint32_t op_c;
+    uint32_t a;
+    uint32_t b;
+    uint32_t c;
+    uint32_t memory_address;
+    MemoryAccessRecord a_record;
+    MemoryAccessRecord b_record;
+    MemoryAccessRecord c_record;
+    MemoryAccessRecord memory_record;
+};
+static_assert(sizeof(CpuEvent) == 108, "CpuEvent must match the 108-byte C# struct (CpuEventLayout.Size)");
+
+// StarkGpu.Rv32im.Isa.Opcode values past the ALU operations (rv32im_common.cuh has those).
+#define OPCODE_LB     19u
+#define OPCODE_LW     21u
+#define OPCODE_LHU    23u
+#define OPCODE_SB     24u
+#define OPCODE_SW     26u
+#define OPCODE_BEQ    27u
+#define OPCODE_BGEU   32u
+#define OPCODE_JAL    33u
+#define OPCODE_JALR   34u
+#define OPCODE_AUIPC  35u
+#define OPCODE_ECALL  36u
+
+// CpuColumns.cs.
+#define CPU_SHARD              0u
+#define CPU_CLK                1u
+#define CPU_PC                 2u
+#define CPU_NEXT_PC            3u
+#define CPU_OPCODE             4u
+#define CPU_OP_A               5u
+#define CPU_OP_B               6u
+#define CPU_OP_C               7u
+#define CPU_IMM_B              8u
+#define CPU_IMM_C              9u
+#define CPU_IS_ALU             10u  // the nine flag selectors follow in FLAG_* bit order
+#define CPU_OP_A_IS_X0         19u
+#define CPU_ALU_SEND           20u
+#define CPU_WORD_LOAD_SETS_A   21u
+#define CPU_A                  22u
+#define CPU_B                  26u
+#define CPU_C                  30u
+#define CPU_A_PREV             34u
+#define CPU_A_PREV_SHARD       38u
+#define CPU_A_PREV_TS          39u
+#define CPU_B_PREV_SHARD       40u
+#define CPU_B_PREV_TS          41u
+#define CPU_C_PREV_SHARD       42u
+#define CPU_C_PREV_TS          43u
+#define CPU_MEM_ADDR           44u
+#define CPU_MEM_VALUE          45u
+#define CPU_MEM_PREV           49u
+#define CPU_MEM_PREV_SHARD     53u
+#define CPU_MEM_PREV_TS        54u
+#define CPU_FLAG_COUNT         9u
+
+// InstructionClass.Of: the FLAG_* bits of an opcode; 0 for UNIMP, EBREAK and non-opcodes.
+__device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
+{
+    uint32_t flags = 0u;
+    if (op >= OPCODE_ADD && op <= OPCODE_REMU) flags = FLAG_ALU;
+    else if (op >= OPCODE_LB && op <= OPCODE_LHU) flags = FLAG_LOAD;
+    else if (op >= OPCODE_SB && op <= OPCODE_SW) flags = FLAG_STORE;
+    else if (op >= OPCODE_BEQ && op <= OPCODE_BGEU) flags = FLAG_BRANCH;
+    else if (op == OPCODE_JAL) flags = FLAG_JAL;
+    else if (op == OPCODE_JALR) flags = FLAG_JALR;
+    else if (op == OPCODE_AUIPC) flags = FLAG_AUIPC;
+    else if (op == OPCODE_ECALL) flags = FLAG_ECALL;
+    if (op == OPCODE_LW || op == OPCODE_SW) flags |= FLAG_WORD_ACCESS;
+    return flags;
+}
+
+KERNEL void cpu_trace(const CpuEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    GRID_LOOP(i, height) {
+        const CpuEvent e = events[i];
+        const TraceRow row = trace_row(out, height, i);
+        const uint32_t flags = cpu_flags(e.opcode);
+        const bool is_x0 = e.op_a == 0u;
+        row.set_canonical(CPU_SHARD, e.shard);
+        row.set_canonical(CPU_CLK, e.clk);
+        row.set_canonical(CPU_PC, e.pc);
+        row.set_canonical(CPU_NEXT_PC, e.next_pc);
+        row.set_canonical(CPU_OPCODE, e.opcode);
+        row.set_canonical(CPU_OP_A, e.op_a);
+        row.set_canonical(CPU_OP_B, e.op_b);
+        row.set_canonical(CPU_OP_C, e.op_c);
+        row.set_bool(CPU_IMM_B, e.imm_b != 0u);
+        row.set_bool(CPU_IMM_C, e.imm_c != 0u);
+        UNROLL_FULL
+        for (uint32_t k = 0; k < CPU_FLAG_COUNT; ++k) row.set_bool(CPU_IS_ALU + k, (flags >> k) & 1u);
+        row.set_bool(CPU_OP_A_IS_X0, is_x0);
+        row.set_bool(CPU_ALU_SEND, flags == FLAG_ALU && !is_x0);
+        row.set_bool(CPU_WORD_LOAD_SETS_A, flags == (FLAG_LOAD | FLAG_WORD_ACCESS) && !is_x0);
+        row.set_word(CPU_A, e.a);
+        row.set_word(CPU_B, e.b);
+        row.set_word(CPU_C, e.c);
+        row.set_word(CPU_A_PREV, e.a_record.prev_value);
+        row.set_canonical(CPU_A_PREV_SHARD, e.a_record.prev_shard);
+        row.set_canonical(CPU_A_PREV_TS, e.a_record.prev_timestamp);
+        // Unused records are zeroed by the executor, but an ECALL's memory record may hold its syscall's accesses:
+        // select by class, as the host does.
+        const bool has_b = e.imm_b == 0u;
+        const bool has_c = e.imm_c == 0u;
+        const bool has_memory = (flags & (FLAG_LOAD | FLAG_STORE)) != 0u;
+        row.set_canonical(CPU_B_PREV_SHARD, has_b ? e.b_record.prev_shard : 0u);
+        row.set_canonical(CPU_B_PREV_TS, has_b ? e.b_record.prev_timestamp : 0u);
+        row.set_canonical(CPU_C_PREV_SHARD, has_c ? e.c_record.prev_shard : 0u);
+        row.set_canonical(CPU_C_PREV_TS, has_c ? e.c_record.prev_timestamp : 0u);
+        row.set_canonical(CPU_MEM_ADDR, has_memory ? (e.memory_address & ~3u) : 0u);
+        row.set_word(CPU_MEM_VALUE, has_memory ? e.memory_record.value : 0u);
+        row.set_word(CPU_MEM_PREV, has_memory ? e.memory_record.prev_value : 0u);
+        row.set_canonical(CPU_MEM_PREV_SHARD, has_memory ? e.memory_record.prev_shard : 0u);
+        row.set_canonical(CPU_MEM_PREV_TS, has_memory ? e.memory_record.prev_timestamp : 0u);
+    }
+}
+
+// CpuChip.CountEventByteLookups: a range check of a when the row writes it, of the stored word for a store.
+KERNEL void cpu_byte_lookups(const CpuEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+{
+    GRID_LOOP(i, count) {
+        const uint32_t flags = cpu_flags(events[i].opcode);
+        if (flags & FLAG_STORE) {
+            byte_lookup_word_range(counts, errors, events[i].memory_record.value);
+        } else if (flags != 0u && (flags & FLAG_BRANCH) == 0u) {
+            byte_lookup_word_range(counts, errors, events[i].a);
+        }
+    }
+}

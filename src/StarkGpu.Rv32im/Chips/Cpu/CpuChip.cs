@@ -1,0 +1,128 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+
+namespace StarkGpu.Rv32im.Chips.Cpu;
+
+/// <summary>
+/// The RV32IM cpu: one row per <see cref="CpuEvent"/> of <see cref="ExecutionRecord.Cpu"/>, in execution order.
+/// A row fetches its instruction from the program bus, hands ALU work to the ALU chips over the alu bus, makes its
+/// register and data accesses on the memory bus, raises ECALLs on the syscall bus and range-checks the words it
+/// writes; its constraints (<see cref="CpuConstraints"/>) tie the rows together. Columns: <see cref="CpuColumns"/>;
+/// kernels: <c>kernels/rv32im/cpu.cu</c>.
+/// </summary>
+public sealed class CpuChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+{
+    public const string ChipName = "Cpu";
+
+    public override string Name => ChipName;
+
+    public override int Width => CpuColumns.Width;
+
+    public override bool SupportsDeviceMainTracegen => true;
+
+    public bool SupportsDeviceByteLookupCounting => true;
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        var local = CpuRow.Local(builder);
+        var next = CpuRow.Next(builder);
+        CpuConstraints.Eval(builder, local, next);
+        CpuInteractions.Eval(builder, local);
+    }
+
+    public override bool Included(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Cpu.Count > 0;
+    }
+
+    public override int MainHeight(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Cpu.Count;
+    }
+
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var events = record.Cpu.Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            CpuRowWriter.Write(in events[i], rows.GetRowSpan(i), i);
+        }
+    }
+
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(output);
+        using var events = CpuEventLayout.Upload(stream, record.Cpu.Span);
+        if (output.Height > 0)
+        {
+            stream.Launch("cpu_trace", output.Height, events, output.Storage, (long)output.Height);
+        }
+    }
+
+    public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var events = record.Cpu.Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            CpuRowWriter.Flags(in events[i], i);
+            CountEventByteLookups(in events[i], counter);
+        }
+    }
+
+    public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(stream);
+        var span = record.Cpu.Span;
+        if (span.IsEmpty)
+        {
+            return;
+        }
+
+        using var events = CpuEventLayout.Upload(stream, span);
+        stream.Launch("cpu_byte_lookups", span.Length, events, (long)span.Length, counts.Counts, counts.Errors);
+    }
+
+    /// <summary>
+    /// The lookups of one event's row: U8Range on the limb pairs of a when the row writes it (every class but store
+    /// and branch), and of the stored word for a store. An event of no class sends none.
+    /// </summary>
+    public static void CountEventByteLookups(in CpuEvent e, ByteLookupCounter counter)
+    {
+        var flags = InstructionClass.Of(e.Opcode);
+        if ((flags & InstructionFlags.Store) != 0)
+        {
+            WordRangeCheck.Count(e.MemoryRecord.Value, counter);
+        }
+        else if (flags != InstructionFlags.None && (flags & InstructionFlags.Branch) == 0)
+        {
+            WordRangeCheck.Count(e.A, counter);
+        }
+    }
+
+    /// <summary>For trace comparisons: the instruction behind a row, with its pc and clk.</summary>
+    public static string? DescribeRow(ExecutionRecord record, int row)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if ((uint)row >= (uint)record.Cpu.Count)
+        {
+            return null;
+        }
+
+        ref readonly var e = ref record.Cpu[row];
+        return $"pc 0x{e.Pc:x8} {e.Instruction} clk {e.Clk} (shard {e.Shard})";
+    }
+}

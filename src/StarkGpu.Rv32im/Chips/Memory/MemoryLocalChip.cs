@@ -1,0 +1,116 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+using static StarkGpu.Rv32im.Chips.Memory.MemoryLocalColumns;
+
+namespace StarkGpu.Rv32im.Chips.Memory;
+
+/// <summary>
+/// Connects a shard's memory to the rest of the execution: one row per <see cref="ExecutionRecord.MemoryLocal"/>
+/// event. On the shard's <see cref="Rv32imBuses.Memory"/> bus it sends the address's initial state (which the
+/// shard's first access receives) and receives its final state (which the last access sends); on
+/// <see cref="Rv32imBuses.MemoryGlobal"/> it does the opposite, so that across shards each state handed over is
+/// produced exactly once and consumed exactly once.
+/// </summary>
+/// <remarks>
+/// Only is_real is constrained (boolean): every other cell is pinned by the buses. Value limbs need no range
+/// check here: a final value is the value of a Cpu access (range-checked there), and an initial value must equal
+/// a final value of an earlier shard or a MemoryInit / MemoryProgram value, both range-checked or committed.
+/// </remarks>
+public sealed class MemoryLocalChip : Chip<ExecutionRecord, Program>
+{
+    public const string ChipName = "MemoryLocal";
+
+    private const string TraceKernel = "memory_local_trace";
+
+    public override string Name => ChipName;
+
+    public override int Width => MemoryLocalColumns.Width;
+
+    public override bool SupportsDeviceMainTracegen => true;
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var address = builder.Local(Address);
+        var initialShard = builder.Local(InitialShard);
+        var initialTimestamp = builder.Local(InitialTimestamp);
+        var initialValue = WordLimbs.Local(builder, InitialValue);
+        var finalShard = builder.Local(FinalShard);
+        var finalTimestamp = builder.Local(FinalTimestamp);
+        var finalValue = WordLimbs.Local(builder, FinalValue);
+        var isReal = builder.Local(IsReal);
+
+        builder.AssertBool("is_real is boolean", isReal);
+        MemoryBus.Send(builder, Rv32imBuses.Memory, address, initialShard, initialTimestamp, initialValue, isReal);
+        MemoryBus.Receive(builder, Rv32imBuses.Memory, address, finalShard, finalTimestamp, finalValue, isReal);
+        MemoryBus.Receive(builder, Rv32imBuses.MemoryGlobal, address, initialShard, initialTimestamp, initialValue, isReal);
+        MemoryBus.Send(builder, Rv32imBuses.MemoryGlobal, address, finalShard, finalTimestamp, finalValue, isReal);
+    }
+
+    public override bool Included(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.MemoryLocal.Count > 0;
+    }
+
+    public override int MainHeight(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.MemoryLocal.Count;
+    }
+
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var events = record.MemoryLocal.Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            WriteRow(in events[i], rows.GetRowSpan(i));
+        }
+    }
+
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(output);
+        using var events = MemoryLocalEventLayout.Upload(stream, record.MemoryLocal.Span);
+        if (output.Height > 0)
+        {
+            stream.Launch(TraceKernel, output.Height, events, output.Storage, (long)output.Height);
+        }
+    }
+
+    /// <summary>For trace comparisons: the event behind a row.</summary>
+    public static string? DescribeRow(ExecutionRecord record, int row)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (row >= record.MemoryLocal.Count)
+        {
+            return null;
+        }
+
+        ref readonly var e = ref record.MemoryLocal[row];
+        return $"address 0x{e.Address:x8}: ({e.Initial.Shard}, {e.Initial.Timestamp}, 0x{e.Initial.Value:x8}) -> " +
+               $"({e.Final.Shard}, {e.Final.Timestamp}, 0x{e.Final.Value:x8})";
+    }
+
+    // Shards and timestamps go in whole (the executor keeps them far below p; FromCanonical reduces any uint,
+    // exactly as the kernel's kb_from_canonical does).
+    private static void WriteRow(in MemoryLocalEvent e, Span<KoalaBear> row)
+    {
+        row[Address] = KoalaBear.FromCanonical(e.Address);
+        row[InitialShard] = KoalaBear.FromCanonical(e.Initial.Shard);
+        row[InitialTimestamp] = KoalaBear.FromCanonical(e.Initial.Timestamp);
+        WordLimbs.Write(e.Initial.Value, row[InitialValue..]);
+        row[FinalShard] = KoalaBear.FromCanonical(e.Final.Shard);
+        row[FinalTimestamp] = KoalaBear.FromCanonical(e.Final.Timestamp);
+        WordLimbs.Write(e.Final.Value, row[FinalValue..]);
+        row[IsReal] = KoalaBear.One;
+    }
+}

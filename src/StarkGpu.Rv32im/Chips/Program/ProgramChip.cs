@@ -1,0 +1,121 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Events;
+using static StarkGpu.Rv32im.Chips.ProgramTable.ProgramColumns;
+using ElfProgram = StarkGpu.Rv32im.Elf.Program;
+
+namespace StarkGpu.Rv32im.Chips.ProgramTable;
+
+/// <summary>
+/// The committed program: a preprocessed row per instruction of <see cref="ElfProgram.Instructions"/> (row i is
+/// the instruction at CodeBase + 4 i) holding its <see cref="Rv32imBuses.Program"/> tuple, and a main
+/// multiplicity column counting how many Cpu rows of the shard executed it. Each row receives its tuple with that
+/// multiplicity, so every instruction the Cpu chip sends must be one of the program's, at its own pc.
+/// </summary>
+/// <remarks>
+/// Host only: the trace is one column as tall as the program, counted in a single integer pass over the shard's
+/// Cpu events (about a nanosecond each). A device version would have to upload every 108-byte Cpu event again
+/// just to produce that one small column, which costs more than the host pass it would replace.
+/// </remarks>
+public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
+{
+    public const string ChipName = "Program";
+
+    private readonly ElfProgram _program;
+
+    /// <param name="program">The program whose instructions the main trace counts (it fixes the main height).</param>
+    public ProgramChip(ElfProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        _program = program;
+    }
+
+    public override string Name => ChipName;
+
+    public override int Width => ProgramColumns.Width;
+
+    public override int PreprocessedWidth => ProgramColumns.PreprocessedWidth;
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // The multiplicity needs no constraint: whatever the prover puts there must be matched by as many Cpu
+        // sends of the same tuple, and an all-zero padding row receives nothing.
+        ProgramBus.Receive(
+            builder,
+            [
+                builder.PreprocessedLocal(Pc), builder.PreprocessedLocal(Opcode), builder.PreprocessedLocal(OpA),
+                builder.PreprocessedLocal(OpB), builder.PreprocessedLocal(OpC), builder.PreprocessedLocal(ImmB),
+                builder.PreprocessedLocal(ImmC), builder.PreprocessedLocal(Flags),
+            ],
+            builder.Local(Multiplicity));
+    }
+
+    public override bool Included(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Cpu.Count > 0;
+    }
+
+    public override int MainHeight(ExecutionRecord record) => _program.Instructions.Length;
+
+    public override int PreprocessedHeight(ElfProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return program.Instructions.Length;
+    }
+
+    /// <exception cref="ArgumentException"><paramref name="program"/> does not have the constructor's code layout.</exception>
+    public override void GeneratePreprocessedTrace(ElfProgram program, Span2D<KoalaBear> rows)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+
+        // The main trace counts rows of the constructor's program: a different code layout would pair counts
+        // with the wrong instructions.
+        if (program.CodeBase != _program.CodeBase || program.Instructions.Length != _program.Instructions.Length)
+        {
+            throw new ArgumentException(
+                $"chip {Name} was built for code at 0x{_program.CodeBase:x8} with {_program.Instructions.Length} instructions, " +
+                $"not 0x{program.CodeBase:x8} with {program.Instructions.Length}",
+                nameof(program));
+        }
+
+        var instructions = program.Instructions;
+        for (var i = 0; i < instructions.Length; i++)
+        {
+            ProgramBus.Write(program.CodeBase + (4 * (uint)i), in instructions[i], rows.GetRowSpan(i));
+        }
+    }
+
+    /// <exception cref="PcOutsideProgramException">A Cpu event's pc is misaligned or outside the code.</exception>
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var codeBase = _program.CodeBase;
+        var count = (uint)_program.Instructions.Length;
+        var events = record.Cpu.Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var offset = events[i].Pc - codeBase;
+            var index = offset >> 2;
+            if ((offset & 3) != 0 || index >= count)
+            {
+                throw OutsideProgram(record.Shard, i, events[i].Pc);
+            }
+
+            // Counts stay far below p: a shard holds fewer than p events.
+            rows[(int)index, Multiplicity] += KoalaBear.One;
+        }
+    }
+
+    private PcOutsideProgramException OutsideProgram(uint shard, int eventIndex, uint pc)
+    {
+        var reason = (pc & 3) != 0
+            ? "which is not 4-aligned"
+            : $"outside the program's code [0x{_program.CodeBase:x8}, 0x{_program.CodeEnd:x8})";
+        return new PcOutsideProgramException(Name, shard, eventIndex, pc, reason);
+    }
+}

@@ -1,0 +1,40 @@
+namespace StarkGpu.Rv32im.Chips.ProgramTable;
+
+/// <summary>
+/// Columns of <see cref="ProgramChip"/>. The preprocessed trace (width 8) is the committed program, one row per
+/// instruction, laid out exactly as the <see cref="Rv32imBuses.Program"/> tuple; the main trace (width 1) is how
+/// many times the shard executed each instruction. Host only: no kernel twin.
+/// </summary>
+public static class ProgramColumns
+{
+    /// <summary>Preprocessed: the instruction's address, CodeBase + 4 * row.</summary>
+    public const int Pc = 0;
+
+    /// <summary>Preprocessed: <c>(uint)Isa.Opcode</c>.</summary>
+    public const int Opcode = 1;
+
+    /// <summary>Preprocessed: register index of operand a.</summary>
+    public const int OpA = 2;
+
+    /// <summary>Preprocessed: register index or immediate (reduced mod p) of operand b.</summary>
+    public const int OpB = 3;
+
+    /// <summary>Preprocessed: register index or immediate (reduced mod p) of operand c.</summary>
+    public const int OpC = 4;
+
+    /// <summary>Preprocessed: 1 when op_b is an immediate.</summary>
+    public const int ImmB = 5;
+
+    /// <summary>Preprocessed: 1 when op_c is an immediate.</summary>
+    public const int ImmC = 6;
+
+    /// <summary>Preprocessed: <see cref="Cpu.InstructionFlags"/> of the opcode, packed into one element.</summary>
+    public const int Flags = 7;
+
+    public const int PreprocessedWidth = 8;
+
+    /// <summary>Main: executions of the row's instruction in this shard.</summary>
+    public const int Multiplicity = 0;
+
+    public const int Width = 1;
+}

@@ -1,0 +1,63 @@
+using CommunityToolkit.HighPerformance;
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+using static StarkGpu.Rv32im.Chips.Syscall.SyscallColumns;
+
+namespace StarkGpu.Rv32im.Chips.Syscall;
+
+/// <summary>
+/// The syscalls of a shard, one row per <see cref="ExecutionRecord.Syscalls"/> event, each receiving its
+/// (shard, clk, syscall_id, arg1, arg2) from the Cpu chip's ECALL row. The chip only proves that every ECALL the
+/// Cpu executed is listed here once; what a syscall does is proven by the chips it talks to.
+/// </summary>
+/// <remarks>Host only: a shard has a handful of syscalls, fewer rows than a kernel launch is worth.</remarks>
+public sealed class SyscallChip : Chip<ExecutionRecord, Program>
+{
+    public const string ChipName = "Syscall";
+
+    public override string Name => ChipName;
+
+    public override int Width => SyscallColumns.Width;
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var isReal = builder.Local(IsReal);
+        builder.AssertBool("is_real is boolean", isReal);
+        SyscallBus.Receive(
+            builder,
+            builder.Local(Shard),
+            builder.Local(Clk),
+            builder.Local(SyscallId),
+            builder.Local(Arg1),
+            builder.Local(Arg2),
+            isReal);
+    }
+
+    public override bool Included(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Syscalls.Count > 0;
+    }
+
+    public override int MainHeight(ExecutionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Syscalls.Count;
+    }
+
+    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var events = record.Syscalls.Span;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var row = rows.GetRowSpan(i);
+            SyscallBus.Write(in events[i], row);
+            row[IsReal] = KoalaBear.One;
+        }
+    }
+}
