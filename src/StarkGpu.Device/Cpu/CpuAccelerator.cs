@@ -12,6 +12,7 @@ public sealed unsafe class CpuAccelerator : Accelerator
     private const nuint Alignment = 64;
     private readonly int _threads;
     private readonly int _blocksPerThread;
+    private readonly CpuMemoryPool _pool;
 
     public CpuAccelerator(CpuAcceleratorOptions? options = null)
     {
@@ -30,6 +31,7 @@ public sealed unsafe class CpuAccelerator : Accelerator
         }
 
         _blocksPerThread = Options.BlocksPerThread;
+        _pool = new CpuMemoryPool(Options.PoolRetainBytes ?? Options.MemoryLimitBytes / 4);
     }
 
     public CpuAcceleratorOptions Options { get; }
@@ -76,16 +78,31 @@ public sealed unsafe class CpuAccelerator : Accelerator
             throw new DeviceOutOfMemoryException(bytes, available, Name);
         }
 
-        void* memory;
+        // Blocks the pool keeps count against the limit like live ones: give them back before going over it.
+        if (bytes > available - _pool.RetainedBytes)
+        {
+            _pool.Trim();
+        }
+
         try
         {
-            memory = NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
+            return new DevicePointer((ulong)_pool.Allocate(bytes));
         }
         catch (OutOfMemoryException)
         {
+            _pool.Trim();
             throw new DeviceOutOfMemoryException(bytes, available, Name);
         }
+    }
 
-        return new DevicePointer((ulong)memory);
+    internal void FreeDevice(DevicePointer pointer) => _pool.Free((void*)pointer.Address);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _pool.Dispose();
+        }
     }
 }

@@ -14,4 +14,10 @@ public sealed record CpuAcceleratorOptions
 
     /// <summary>Blocks per launch for each thread (the prototype measured ~8 as best).</summary>
     public int BlocksPerThread { get; init; } = 8;
+
+    /// <summary>
+    /// Bytes of freed blocks the backend keeps for reuse (they count against <see cref="MemoryLimitBytes"/> and are
+    /// given back before an allocation would exceed it); null means a quarter of the limit, 0 disables reuse.
+    /// </summary>
+    public long? PoolRetainBytes { get; init; }
 }

@@ -9,7 +9,7 @@ internal sealed unsafe class CpuStream(CpuAccelerator accelerator) : DeviceStrea
 
     protected override DevicePointer AllocateRaw(long bytes) => _cpu.AllocateDevice(bytes);
 
-    protected override void FreeRaw(DevicePointer pointer) => NativeMemory.AlignedFree((void*)pointer.Address);
+    protected override void FreeRaw(DevicePointer pointer) => _cpu.FreeDevice(pointer);
 
     protected override void CopyHostToDeviceRaw(void* source, DevicePointer destination, long bytes, bool sourceIsPinned) =>
         Buffer.MemoryCopy(source, (void*)destination.Address, bytes, bytes);
