@@ -80,13 +80,34 @@ __device__ __forceinline__ TraceRow trace_row(uint32_t* out, uint64_t height, ui
     return r;
 }
 
-// Counts the lookup (op, op(b, c), b, c) in the op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS] counters.
+// Cells of one set of byte-lookup counters: op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS].
+#define BYTE_COUNT_CELLS (BYTE_OPCODE_COUNT * BYTE_TABLE_ROWS)
+
+// Byte-lookup counters come as `replicas` consecutive sets; block b counts into set b % replicas, and the sets are
+// summed afterwards (ByteLookupChip). On the CPU backend a block is one OS thread and every block has its own set,
+// so a block's increments need no atomics: contended atomics on the hot rows (zero bytes) would cost more than all
+// the traces. On a GPU the increments stay atomic, whatever the number of sets.
+__device__ __forceinline__ uint32_t* byte_lookup_replica(uint32_t* counts, uint32_t replicas)
+{
+    return counts + (uint64_t)(blockIdx.x % replicas) * BYTE_COUNT_CELLS;
+}
+
+__device__ __forceinline__ void byte_lookup_increment(uint32_t* counter)
+{
+#if defined(CUDA_EMU)
+    *counter += 1u;
+#else
+    atomicAdd(counter, 1u);
+#endif
+}
+
+// Counts the lookup (op, op(b, c), b, c) in this block's counters (from byte_lookup_replica).
 // A lookup outside the table is not counted; it bumps the source's error counter, which the host turns into an
 // exception naming the chip.
 __device__ __forceinline__ void byte_lookup_add(uint32_t* counts, uint32_t* errors, uint32_t op, uint32_t b, uint32_t c)
 {
     if (op < BYTE_OPCODE_COUNT && b < 256u && c < 256u) {
-        atomicAdd(&counts[op * BYTE_TABLE_ROWS + (b << 8) + c], 1u);
+        byte_lookup_increment(&counts[op * BYTE_TABLE_ROWS + (b << 8) + c]);
     } else {
         atomicAdd(errors, 1u);
     }

@@ -32,8 +32,9 @@ KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restri
 }
 
 // AddSubChip.CountEventByteLookups: range checks of a, b and c.
-KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         const AluEvent e = events[i];
         byte_lookup_word_range(counts, errors, e.a);

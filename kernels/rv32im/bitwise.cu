@@ -25,8 +25,9 @@ KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restr
 
 // BitwiseChip.CountEventByteLookups: one (op, b_i, c_i) lookup per limb. An event of another opcode is an error
 // (the host count throws), flagged through the out-of-range opcode BYTE_OPCODE_COUNT.
-KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         const AluEvent e = events[i];
         const uint32_t op = e.opcode == OPCODE_XOR ? BYTE_OP_XOR

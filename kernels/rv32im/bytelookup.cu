@@ -28,18 +28,22 @@ KERNEL void bytelookup_preprocessed_trace(uint32_t* __restrict__ out, uint64_t h
     }
 }
 
-// The op-major counts are the column-major multiplicity trace: each counter becomes its field element in place
-// (reduced mod p as the host does, though no real shard comes near p lookups of one row).
-KERNEL void bytelookup_counts_to_trace(uint32_t* __restrict__ counts, uint64_t cells)
+// Sums the replicas of the op-major counts (see byte_lookup_replica) into the column-major multiplicity trace,
+// each count as its field element (reduced mod p as the host does, though no real shard comes near p lookups of
+// one row).
+KERNEL void bytelookup_counts_to_trace(const uint32_t* __restrict__ counts, uint32_t replicas, uint32_t* __restrict__ out, uint64_t cells)
 {
     GRID_LOOP(i, cells) {
-        counts[i] = kb_from_canonical(counts[i] % KB_P);
+        uint32_t sum = 0u;
+        for (uint32_t r = 0; r < replicas; ++r) sum += counts[(uint64_t)r * cells + i];
+        out[i] = kb_from_canonical(sum % KB_P);
     }
 }
 
 // Counts lookups given as (op, b, c) triples.
-KERNEL void bytelookup_count_listed(const uint32_t* __restrict__ lookups, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void bytelookup_count_listed(const uint32_t* __restrict__ lookups, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         byte_lookup_add(counts, errors, lookups[3 * i], lookups[3 * i + 1], lookups[3 * i + 2]);
     }

@@ -149,8 +149,9 @@ KERNEL void divrem_trace(const AluEvent* __restrict__ events, uint32_t* __restri
 
 // DivRemChip.CountEventLookups: U8Range over the pairs of columns 0..19 (a, b, c, q, r), 24..47 (carry bytes,
 // |c|, |r|) and 56..59 (d); for DIV and REM, Msb of b[3], c[3], q[3] and r[3].
-KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         const AluEvent e = events[i];
         uint32_t v[DR_WIDTH];

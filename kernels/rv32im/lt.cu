@@ -72,8 +72,9 @@ KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__
 }
 
 // LtChip.CountEventByteLookups: Ltu on the compared bytes, Msb of b3 and c3 for SLT, range checks of b and c.
-KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         const AluEvent e = events[i];
         const LtComparison cmp = lt_compare(e);

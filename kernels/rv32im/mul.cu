@@ -73,8 +73,9 @@ KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict_
 
 // MulChip.CountEventLookups: U8Range over the pairs of columns 0..35 (a, b, c, product, carry bytes), and Msb of
 // b[3] and of c[3].
-KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         uint32_t v[MUL_WIDTH];
         mul_row(events[i], v);

@@ -53,8 +53,9 @@ KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __re
 
 // ShiftLeftChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted limbs
 // and carries (columns 33..40).
-KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         uint32_t v[SLL_WIDTH];
         sll_row(events[i], v);

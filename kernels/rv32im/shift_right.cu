@@ -73,8 +73,9 @@ KERNEL void shift_right_trace(const AluEvent* __restrict__ events, uint32_t* __r
 
 // ShiftRightChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted-out limb
 // and carries (columns 39..44), and Msb of b[3].
-KERNEL void shift_right_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* counts, uint32_t* errors)
+KERNEL void shift_right_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
+    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
     GRID_LOOP(i, count) {
         uint32_t v[SRL_WIDTH];
         srl_row(events[i], v);

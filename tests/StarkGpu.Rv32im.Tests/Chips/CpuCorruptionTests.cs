@@ -44,6 +44,12 @@ public sealed class CpuCorruptionTests
         new("immediate b is not op_b", e => e.Opcode == Op.Add && e.ImmB && e.OpA == 1, OpB, (t, r) => 5, "imm_b: op_b is b"),
         new("immediate c is not op_c", e => e.Opcode == Op.Add && e.ImmC && e.OpA == 2, C + 3, (t, r) => 0, "imm_c: op_c is c"),
         new("imm_b on padding", e => e.Opcode == Op.Auipc, IsAuipc, (t, r) => 0, "imm_b only on a real row"),
+        new("address not b + c", e => e.Opcode == Op.Lh, Addr + 1, (t, r) => t[r, Addr + 1].Canonical + 1, "address byte 1: b + c"),
+        new("address carry not boolean", e => e.Opcode == Op.Lw && e.OpA == 12, AddrCarry + 2, (t, r) => 2, "addr_carry2 is boolean"),
+        new("address split wrong", e => e.Opcode == Op.Lh, AddrQ, (t, r) => t[r, AddrQ].Canonical + 1, "address byte 0 = 4 * addr_q + 2 * bit1 + bit0"),
+        new("another word accessed", e => e.Opcode == Op.Lh, MemAddr, (t, r) => t[r, MemAddr].Canonical + 4, "mem_addr is the address's word"),
+        new("misaligned lw", e => e.Opcode == Op.Lw && e.OpA == 3, AddrBit0, (t, r) => 1, "lw/sw: address bit 0 is 0"),
+        new("misaligned sw", e => e.Opcode == Op.Sw && e.OpA == 2, AddrBit1, (t, r) => 1, "lw/sw: address bit 1 is 0"),
     ];
 
     [TestCaseSource(nameof(ConstraintCorruptions))]
@@ -65,6 +71,16 @@ public sealed class CpuCorruptionTests
         Assert.That(CpuMachines.BalancedBusImbalances(report).Select(i => i.Bus), Does.Contain(Rv32imBuses.Alu), report.ToString);
     }
 
+    [Test]
+    public void ARowOfX0ClaimingAnotherRegisterFailsTheZeroTestOfOpA()
+    {
+        // SW x0: no other constraint reads op_a_is_x0 there, so only the Ltu lookup (0 < op_a) = 1 - op_a_is_x0 can
+        // catch it; without that lookup an x0 row could write a non-zero a into register 0.
+        var (report, _) = CheckCorrupted(e => e.Opcode == Op.Sw && e.OpA == 0, OpAIsX0, (t, r) => 0);
+        Assert.That(report.ConstraintFailures, Is.Empty, report.ToString);
+        Assert.That(report.BusImbalances.Select(i => i.Bus), Is.EqualTo(new[] { Rv32imBuses.Byte, Rv32imBuses.Byte }), report.ToString);
+    }
+
     public static IEnumerable<TestCaseData> BusCorruptions =>
     [
         new TestCaseData("a result the alu chip did not prove", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Add && e.OpA == 11), A + 2, Rv32imBuses.Alu),
@@ -77,6 +93,8 @@ public sealed class CpuCorruptionTests
         new TestCaseData("a syscall argument not passed", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Ecall), B, Rv32imBuses.Syscall),
         new TestCaseData("a syscall id not called", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Ecall), APrev, Rv32imBuses.Syscall),
         new TestCaseData("a written byte not range-checked", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Lh), A, Rv32imBuses.Byte),
+        new TestCaseData("an address byte not range-checked", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Lw && e.OpA == 12), Addr + 3, Rv32imBuses.Byte),
+        new TestCaseData("an offset byte not range-checked", (Func<CpuEvent, bool>)(e => e.Opcode == Op.Lh), C, Rv32imBuses.Byte),
     ];
 
     [TestCaseSource(nameof(BusCorruptions))]

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
 using StarkGpu.Engine.Air;
@@ -124,10 +123,10 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
     }
 
     /// <summary>
-    /// Counts on the device, in the output itself: its column-major layout is the op-major counts array. Sources
-    /// without device counting are counted on the host first and seed the counters; every other source adds with
-    /// atomics (order-free integer sums, so the result is the host's bit for bit); one kernel then turns counts
-    /// into field elements in place.
+    /// Counts on the device. Sources without device counting are counted on the host first and seed the counters;
+    /// every other source adds with its kernel into per-block counter sets (<see cref="ByteLookupDeviceCounts"/>);
+    /// one kernel then sums the sets into the multiplicity trace as field elements. Counts are integers, so any
+    /// order of additions gives the host's result bit for bit.
     /// </summary>
     /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table.</exception>
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
@@ -137,15 +136,17 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         CheckShape(output, ByteLookupColumns.Width);
         var included = _sources.Where(s => s.Included(record)).ToArray();
         var onDevice = included.Where(s => s.SupportsDeviceByteLookupCounting).ToArray();
-        SeedWithHostCounts(record, stream, output, [.. included.Where(s => !s.SupportsDeviceByteLookupCounting)]);
+        var replicas = CounterSets(stream.Accelerator);
+        using var counts = stream.AllocateZeroed<uint>((long)replicas * ByteLookupTable.CountCells);
+        SeedWithHostCounts(record, stream, counts, [.. included.Where(s => !s.SupportsDeviceByteLookupCounting)]);
 
         using var errors = stream.AllocateZeroed<uint>(Math.Max(onDevice.Length, 1));
         for (var i = 0; i < onDevice.Length; i++)
         {
-            onDevice[i].CountByteLookupsOnDevice(record, stream, new ByteLookupDeviceCounts(output.Storage.Pointer, errors.At(i)));
+            onDevice[i].CountByteLookupsOnDevice(record, stream, new ByteLookupDeviceCounts(counts.Pointer, errors.At(i), replicas));
         }
 
-        stream.Launch(ByteLookupKernels.CountsToTrace, ByteLookupTable.CountCells, output.Storage, (long)ByteLookupTable.CountCells);
+        stream.Launch(ByteLookupKernels.CountsToTrace, ByteLookupTable.CountCells, counts, replicas, output.Storage, (long)ByteLookupTable.CountCells);
         if (onDevice.Length == 0)
         {
             return;
@@ -161,26 +162,34 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         }
     }
 
-    private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output, IByteLookupSource[] hostSources)
+    /// <summary>
+    /// Counter sets for a launch: on the CPU backend one per block a launch can have (a block is one OS thread, so
+    /// each set has one writer and needs no atomics); on a GPU one, added to atomically.
+    /// </summary>
+    public static uint CounterSets(Accelerator accelerator)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        return accelerator.Kind == AcceleratorKind.Cpu ? accelerator.ShapeFor(int.MaxValue).Blocks : 1u;
+    }
+
+    private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, DeviceBuffer<uint> counts, IByteLookupSource[] hostSources)
     {
         if (hostSources.Length == 0)
         {
-            stream.Clear(output.Storage);
             return;
         }
 
         var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
         try
         {
-            var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
-            counts.Clear();
+            var hostCounts = rented.AsSpan(0, ByteLookupTable.CountCells);
+            hostCounts.Clear();
             foreach (var source in hostSources)
             {
-                CountOnHost(source, record, new ByteLookupCounter(counts));
+                CountOnHost(source, record, new ByteLookupCounter(hostCounts));
             }
 
-            // Raw counter bits in KoalaBear-typed storage: the conversion kernel reads them as integers.
-            stream.CopyToDevice(MemoryMarshal.Cast<uint, KoalaBear>(counts), output.Storage);
+            stream.CopyToDevice<uint>(hostCounts, counts); // into the first counter set
         }
         finally
         {

@@ -93,23 +93,37 @@ public sealed class CpuChip : Chip<ExecutionRecord, Program>, IByteLookupSource
         }
 
         using var events = CpuEventLayout.Upload(stream, span);
-        stream.Launch("cpu_byte_lookups", span.Length, events, (long)span.Length, counts.Counts, counts.Errors);
+        stream.Launch("cpu_byte_lookups", span.Length, events, (long)span.Length, counts.Counts, counts.Errors, counts.Replicas);
     }
 
     /// <summary>
-    /// The lookups of one event's row: U8Range on the limb pairs of a when the row writes it (every class but store
-    /// and branch), and of the stored word for a store. An event of no class sends none.
+    /// The lookups of one event's row: Ltu (0 &lt; op_a), the zero test of op_a; U8Range on the limb pairs of a when
+    /// the row writes it (every class but store and branch), of the stored word for a store, and for a load or
+    /// store those of the address, of (addr0 &gt;&gt; 2, 0) and of c. An event of no class sends none.
     /// </summary>
     public static void CountEventByteLookups(in CpuEvent e, ByteLookupCounter counter)
     {
         var flags = InstructionClass.Of(e.Opcode);
+        if (flags == InstructionFlags.None)
+        {
+            return;
+        }
+
+        counter.Add(ByteOpcode.Ltu, 0, e.OpA);
         if ((flags & InstructionFlags.Store) != 0)
         {
             WordRangeCheck.Count(e.MemoryRecord.Value, counter);
         }
-        else if (flags != InstructionFlags.None && (flags & InstructionFlags.Branch) == 0)
+        else if ((flags & InstructionFlags.Branch) == 0)
         {
             WordRangeCheck.Count(e.A, counter);
+        }
+
+        if ((flags & (InstructionFlags.Load | InstructionFlags.Store)) != 0)
+        {
+            WordRangeCheck.Count(e.MemoryAddress, counter);
+            counter.AddRange((e.MemoryAddress & 0xff) >> 2, 0);
+            WordRangeCheck.Count(e.C, counter);
         }
     }
 

@@ -125,5 +125,20 @@ public static class CpuColumns
     /// <summary>Timestamp of the previous access to the data word (0 unless a load or store).</summary>
     public const int MemPrevTimestamp = 54;
 
-    public const int Width = 55;
+    /// <summary>addr0..3: the byte address b + c of a load or store, MemoryAddress (0 otherwise).</summary>
+    public const int Addr = 55;
+
+    /// <summary>addr_carry0..3: the carry out of each byte of b + c (addr_carry3 is dropped with the word's overflow).</summary>
+    public const int AddrCarry = 59;
+
+    /// <summary>addr0 &gt;&gt; 2: with the two bits below, splits the low address byte so mem_addr is the aligned word.</summary>
+    public const int AddrQ = 63;
+
+    /// <summary>Bit 0 of the address.</summary>
+    public const int AddrBit0 = 64;
+
+    /// <summary>Bit 1 of the address.</summary>
+    public const int AddrBit1 = 65;
+
+    public const int Width = 66;
 }

@@ -22,6 +22,7 @@ internal static class CpuConstraints
         Selectors(builder, local);
         Operands(builder, local);
         Values(builder, local);
+        Address(builder, local);
         Transitions(builder, local, next);
     }
 
@@ -81,6 +82,32 @@ internal static class CpuConstraints
             wordLoad.AssertEqual($"lw: a{i} is the loaded word", row.A[i], row.MemValue[i]);
             wordStore.AssertEqual($"sw: memory byte {i} is a{i}", row.MemValue[i], row.A[i]);
         }
+    }
+
+    /// <summary>
+    /// A load or store accesses the word holding byte b + c: addr = b + c byte by byte with boolean carries (addr
+    /// and c range-checked on the byte bus, b a register value), and mem_addr is addr with its two low bits cleared.
+    /// </summary>
+    private static void Address<TExpr>(IAirBuilder<TExpr> builder, in CpuRow<TExpr> row)
+        where TExpr : IAirExpression<TExpr>
+    {
+        var memory = builder.When(row.IsMemory);
+        var byteBase = TExpr.FromInt(256);
+        for (var i = 0; i < WordLimbs.Count; i++)
+        {
+            builder.AssertBool($"addr_carry{i} is boolean", row.AddrCarry[i]);
+            var carryIn = i == 0 ? TExpr.Zero : row.AddrCarry[i - 1];
+            memory.AssertZero($"address byte {i}: b + c", row.B[i] + row.C[i] + carryIn - row.Addr[i] - (byteBase * row.AddrCarry[i]));
+        }
+
+        builder.AssertBool("addr_bit0 is boolean", row.AddrBit0);
+        builder.AssertBool("addr_bit1 is boolean", row.AddrBit1);
+        var lowBits = (TExpr.FromInt(2) * row.AddrBit1) + row.AddrBit0;
+        memory.AssertEqual("address byte 0 = 4 * addr_q + 2 * bit1 + bit0", row.Addr[0], (TExpr.FromInt(4) * row.AddrQ) + lowBits);
+        memory.AssertEqual("mem_addr is the address's word", row.MemAddr, CpuRow.Value(row.Addr) - lowBits);
+        var word = builder.When(row.IsWordAccess);
+        word.AssertZero("lw/sw: address bit 0 is 0", row.AddrBit0);
+        word.AssertZero("lw/sw: address bit 1 is 0", row.AddrBit1);
     }
 
     private static void Transitions<TExpr>(IAirBuilder<TExpr> builder, in CpuRow<TExpr> row, in CpuRow<TExpr> next)

@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Chips.Cpu;
@@ -7,7 +8,8 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// <summary>
 /// The bus interactions of one <see cref="CpuChip"/> row, in the shapes of <see cref="Rv32imBuses"/>: the
 /// instruction fetched (program), the ALU operation (alu), the four memory accesses with their timestamps of
-/// <see cref="MemoryAccessPosition"/> (memory), the syscall (syscall), and range checks of written words (byte).
+/// <see cref="MemoryAccessPosition"/> (memory), the syscall (syscall), and on the byte bus range checks of written
+/// words and of the address sum, and the zero test of op_a.
 /// Every multiplicity vanishes on an all-zero row.
 /// </summary>
 internal static class CpuInteractions
@@ -24,8 +26,7 @@ internal static class CpuInteractions
 
         // Accesses in timestamp order within the cycle: memory at clk, c at clk + 1, b at clk + 2, a at clk + 3.
         // Every instruction accesses register op_a (read for stores and branches, written otherwise; ECALL's is t0).
-        var memory = row.IsLoad + row.IsStore;
-        Access(builder, row, row.MemAddr, row.MemPrevShard, row.MemPrevTimestamp, row.MemPrev, MemoryAccessPosition.Memory, row.MemValue, memory);
+        Access(builder, row, row.MemAddr, row.MemPrevShard, row.MemPrevTimestamp, row.MemPrev, MemoryAccessPosition.Memory, row.MemValue, row.IsMemory);
         Access(builder, row, row.OpC, row.CPrevShard, row.CPrevTimestamp, row.C, MemoryAccessPosition.C, row.C, row.IsReal - row.ImmC);
         Access(builder, row, row.OpB, row.BPrevShard, row.BPrevTimestamp, row.B, MemoryAccessPosition.B, row.B, row.IsReal - row.ImmB);
         Access(builder, row, row.OpA, row.APrevShard, row.APrevTimestamp, row.APrev, MemoryAccessPosition.A, row.A, row.IsReal);
@@ -40,6 +41,16 @@ internal static class CpuInteractions
         // were written; stores and branches only read a.
         WordRangeCheck.Send(builder, row.A, row.IsReal - row.IsStore - row.IsBranch);
         WordRangeCheck.Send(builder, row.MemValue, row.IsStore);
+
+        // op_a_is_x0 is exactly [op_a == 0]: the table proves 1 - op_a_is_x0 = [0 < op_a] for a byte op_a. Without it
+        // a row could clear op_a_is_x0 for x0 and write a non-zero value into it.
+        ByteLookupBus.Send(builder, ByteOpcode.Ltu, TExpr.One - row.OpAIsX0, TExpr.Zero, row.OpA, row.IsReal);
+
+        // The address sum b + c is an integer sum only if its limbs are bytes: addr, its split of byte 0, and c
+        // (an immediate, whose limbs are otherwise only bound by their value mod p).
+        WordRangeCheck.Send(builder, row.Addr, row.IsMemory);
+        ByteLookupBus.SendRange(builder, row.AddrQ, TExpr.Zero, row.IsMemory);
+        WordRangeCheck.Send(builder, row.C, row.IsMemory);
     }
 
     /// <summary>Takes the previous state of <paramref name="address"/> off the memory bus and puts the new one on.</summary>

@@ -53,6 +53,11 @@ internal readonly struct CpuRow<TExpr>
         MemPrev = Word(cell, CpuColumns.MemPrev);
         MemPrevShard = cell(CpuColumns.MemPrevShard);
         MemPrevTimestamp = cell(CpuColumns.MemPrevTimestamp);
+        Addr = Word(cell, CpuColumns.Addr);
+        AddrCarry = Word(cell, CpuColumns.AddrCarry);
+        AddrQ = cell(CpuColumns.AddrQ);
+        AddrBit0 = cell(CpuColumns.AddrBit0);
+        AddrBit1 = cell(CpuColumns.AddrBit1);
     }
 
     public TExpr Shard { get; }
@@ -130,6 +135,19 @@ internal readonly struct CpuRow<TExpr>
     public TExpr MemPrevShard { get; }
 
     public TExpr MemPrevTimestamp { get; }
+
+    public TExpr[] Addr { get; }
+
+    public TExpr[] AddrCarry { get; }
+
+    public TExpr AddrQ { get; }
+
+    public TExpr AddrBit0 { get; }
+
+    public TExpr AddrBit1 { get; }
+
+    /// <summary>is_load + is_store: the row accesses a data word.</summary>
+    public TExpr IsMemory => IsLoad + IsStore;
 
     /// <summary>sum over the nine selectors of 2^bit * selector: the flags element of the program tuple.</summary>
     public TExpr Flags()

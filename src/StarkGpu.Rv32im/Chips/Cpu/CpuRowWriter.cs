@@ -82,7 +82,24 @@ internal static class CpuRowWriter
             WordLimbs.Write(e.MemoryRecord.PrevValue, row[MemPrev..]);
             row[MemPrevShard] = KoalaBear.FromCanonical(e.MemoryRecord.PrevShard);
             row[MemPrevTimestamp] = KoalaBear.FromCanonical(e.MemoryRecord.PrevTimestamp);
+            WriteAddress(in e, row);
         }
+    }
+
+    /// <summary>The address columns of a load or store: addr = b + c with its byte carries, and addr0's split.</summary>
+    private static void WriteAddress(in CpuEvent e, Span<KoalaBear> row)
+    {
+        WordLimbs.Write(e.MemoryAddress, row[Addr..]);
+        uint carry = 0;
+        for (var i = 0; i < WordLimbs.Count; i++)
+        {
+            carry = (WordLimbs.Byte(e.B, i) + WordLimbs.Byte(e.C, i) + carry) >> 8;
+            row[AddrCarry + i] = KoalaBear.FromCanonical(carry);
+        }
+
+        row[AddrQ] = KoalaBear.FromCanonical((e.MemoryAddress & 0xff) >> 2);
+        row[AddrBit0] = Bool((e.MemoryAddress & 1) != 0);
+        row[AddrBit1] = Bool((e.MemoryAddress & 2) != 0);
     }
 
     private static KoalaBear Bool(bool value) => value ? KoalaBear.One : KoalaBear.Zero;

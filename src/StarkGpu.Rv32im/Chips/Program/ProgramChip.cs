@@ -15,9 +15,9 @@ namespace StarkGpu.Rv32im.Chips.ProgramTable;
 /// multiplicity, so every instruction the Cpu chip sends must be one of the program's, at its own pc.
 /// </summary>
 /// <remarks>
-/// Host only: the trace is one column as tall as the program, counted in a single pass over the shard's
-/// Cpu events (one field increment each, nothing allocated). A device version would have to upload every 108-byte Cpu event again
-/// just to produce that one small column, which costs more than the host pass it would replace.
+/// Host only: the trace is one column as tall as the program, counted in a single pass over the shard's Cpu
+/// events (one field increment each, nothing allocated). A device version would have to upload every 108-byte
+/// Cpu event again just to produce that one small column, which costs more than the host pass it replaces.
 /// </remarks>
 public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
 {

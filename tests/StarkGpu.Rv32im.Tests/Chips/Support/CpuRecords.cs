@@ -10,11 +10,17 @@ namespace StarkGpu.Rv32im.Tests.Chips.Support;
 /// <summary>Cpu-chip inputs: guest programs run in several shards, a hand-written program, and synthetic events.</summary>
 public static class CpuRecords
 {
-    /// <summary>Guests whose shards the Cpu tests use (tests/programs).</summary>
+    /// <summary>Guests whose every shard the trace-equality tests use (tests/programs).</summary>
     public static readonly string[] Guests = ["fibonacci", "sha256", "insn_test", "memory", "hints"];
+
+    /// <summary>Every guest, for the checks run on a sample of shards (<see cref="SampleShards"/>).</summary>
+    public static readonly string[] AllGuests = [.. Guests, "sort", "keccak", "bigmul"];
 
     /// <summary>Small shards, so every guest has several and shard boundaries are crossed.</summary>
     public const int ShardSize = 1 << 12;
+
+    // insn_test and hints run a few hundred cycles.
+    private const int SmallGuestShardSize = 1 << 7;
 
     private static readonly byte[][] Hints = [Words(1, 2, 3), Words(100, 200, 300, 400, 5)];
 
@@ -25,10 +31,24 @@ public static class CpuRecords
     public static ExecutionResult Run(Program program, int shardSize = ShardSize) =>
         Executor.Execute(program, new ExecutionOptions { Mode = ExecutionMode.Recording, ShardSize = shardSize, Hints = Hints });
 
+    /// <summary>Runs guest <paramref name="name"/> in shards small enough that it has several.</summary>
+    public static ExecutionResult RunGuest(string name) =>
+        Run(Guest(name), name is "insn_test" or "hints" ? SmallGuestShardSize : ShardSize);
+
+    /// <summary>
+    /// The first two, a middle and the last shard: the expensive checks (a 2^16-row ByteLookup per shard) run on
+    /// these; what is special happens at the start, at the end (HALT) and across a shard boundary.
+    /// </summary>
+    public static IEnumerable<ExecutionRecord> SampleShards(ExecutionResult result)
+    {
+        var shards = result.Shards;
+        return new[] { 0, 1, shards.Count / 2, shards.Count - 1 }.Where(i => i < shards.Count).Distinct().Select(i => shards[i]);
+    }
+
     /// <summary>
     /// A hand-written program for the cases compiled guests rarely have: loads into x0, stores of x0, ALU results
     /// into x0 (no alu event), a taken branch on x0, JAL and JALR with and without a link, AUIPC, LUI, immediates
-    /// above p, sub-word loads and stores, and syscalls (WRITE, HALT).
+    /// above p, sub-word loads and stores, a negative offset (the address sum overflows), and syscalls (WRITE, HALT).
     /// </summary>
     public static Program HandWritten()
     {
@@ -55,6 +75,8 @@ public static class CpuRecords
             Asm.Jal(10, 8),                  // JAL with a link
             Asm.Addi(7, 0, 96),
             Asm.Add(11, 3, 4),
+            Asm.Addi(13, 1, 8),
+            Asm.Lw(12, 13, -4),              // b + c overflows 2^32: a carry out of every byte
             Asm.Addi(5, 0, 2),               // WRITE(fd 1, data, 1)
             Asm.Addi(10, 0, 1),
             Asm.Addi(11, 1, 0),

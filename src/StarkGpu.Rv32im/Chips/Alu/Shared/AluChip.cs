@@ -11,7 +11,7 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 /// <summary>
 /// What every ALU chip shares: one row per <see cref="AluEvent"/> of its list in the record, a host row writer,
 /// a trace kernel <c>(const AluEvent* events, uint32* out, uint64 height)</c>, and its byte lookups counted per
-/// event on the host and by a kernel <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors)</c>
+/// event on the host and by a kernel <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors, uint32 replicas)</c>
 /// on the device. A chip supplies its columns, constraints, row writer and per-event lookups.
 /// </summary>
 public abstract class AluChip : Chip<ExecutionRecord, Program>, IByteLookupSource
@@ -75,7 +75,7 @@ public abstract class AluChip : Chip<ExecutionRecord, Program>, IByteLookupSourc
         }
 
         using var events = AluEventLayout.Upload(stream, span);
-        stream.Launch(ByteLookupKernel, span.Length, events, (long)span.Length, counts.Counts, counts.Errors);
+        stream.Launch(ByteLookupKernel, span.Length, events, (long)span.Length, counts.Counts, counts.Errors, counts.Replicas);
     }
 
     /// <summary>For trace comparisons: the event behind a row.</summary>
