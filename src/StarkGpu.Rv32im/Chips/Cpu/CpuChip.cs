@@ -17,7 +17,7 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// writes; its constraints (<see cref="CpuConstraints"/>) tie the rows together. Columns: <see cref="CpuColumns"/>;
 /// kernels: <c>kernels/rv32im/cpu.cu</c>.
 /// </summary>
-public sealed class CpuChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
 {
     public const string ChipName = "Cpu";
 
@@ -37,16 +37,10 @@ public sealed class CpuChip : Chip<ExecutionRecord, Program>, IByteLookupSource
         CpuInteractions.Eval(builder, local);
     }
 
-    public override bool Included(ExecutionRecord record)
+    public override EventList<CpuEvent> Events(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Cpu.Count > 0;
-    }
-
-    public override int MainHeight(ExecutionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.Cpu.Count;
+        return record.Cpu;
     }
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)

@@ -20,7 +20,7 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 /// The value needs no range check: it must equal a state some other chip sent (a MemoryLocal final value, a
 /// MemoryInit value or a committed image word). Host only: one row per address of the whole execution.
 /// </remarks>
-public sealed class MemoryFinalizeChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+public sealed class MemoryFinalizeChip : EventChip<MemoryFinalizeEvent>, IByteLookupSource
 {
     public const string ChipName = "MemoryFinalize";
 
@@ -48,16 +48,10 @@ public sealed class MemoryFinalizeChip : Chip<ExecutionRecord, Program>, IByteLo
             isReal);
     }
 
-    public override bool Included(ExecutionRecord record)
+    public override EventList<MemoryFinalizeEvent> Events(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryFinalize.Count > 0;
-    }
-
-    public override int MainHeight(ExecutionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryFinalize.Count;
+        return record.MemoryFinalize;
     }
 
     /// <exception cref="MemoryEventsException">Addresses do not strictly increase or reach the address space limit.</exception>

@@ -18,7 +18,7 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 /// gets two initial states; and register x0 must start at 0.
 /// </summary>
 /// <remarks>Host only: one row per touched address of the whole execution, written once per proof.</remarks>
-public sealed class MemoryInitChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+public sealed class MemoryInitChip : EventChip<MemoryInitializeEvent>, IByteLookupSource
 {
     public const string ChipName = "MemoryInit";
 
@@ -53,16 +53,10 @@ public sealed class MemoryInitChip : Chip<ExecutionRecord, Program>, IByteLookup
         MemoryBus.Send(builder, Rv32imBuses.MemoryGlobal, WordLimbs.Recompose(address), TExpr.Zero, TExpr.Zero, value, isReal);
     }
 
-    public override bool Included(ExecutionRecord record)
+    public override EventList<MemoryInitializeEvent> Events(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryInitialize.Count > 0;
-    }
-
-    public override int MainHeight(ExecutionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryInitialize.Count;
+        return record.MemoryInitialize;
     }
 
     /// <exception cref="MemoryEventsException">Addresses do not strictly increase or reach the address space limit.</exception>

@@ -22,7 +22,7 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 /// check here: a final value is the value of a Cpu access (range-checked there), and an initial value must equal
 /// a final value of an earlier shard or a MemoryInit / MemoryProgram value, both range-checked or committed.
 /// </remarks>
-public sealed class MemoryLocalChip : Chip<ExecutionRecord, Program>
+public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
 {
     public const string ChipName = "MemoryLocal";
 
@@ -53,16 +53,10 @@ public sealed class MemoryLocalChip : Chip<ExecutionRecord, Program>
         MemoryBus.Send(builder, Rv32imBuses.MemoryGlobal, address, finalShard, finalTimestamp, finalValue, isReal);
     }
 
-    public override bool Included(ExecutionRecord record)
+    public override EventList<MemoryLocalEvent> Events(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryLocal.Count > 0;
-    }
-
-    public override int MainHeight(ExecutionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.MemoryLocal.Count;
+        return record.MemoryLocal;
     }
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)

@@ -14,7 +14,7 @@ namespace StarkGpu.Rv32im.Chips.Syscall;
 /// Cpu executed is listed here once; what a syscall does is proven by the chips it talks to.
 /// </summary>
 /// <remarks>Host only: a shard has a handful of syscalls, fewer rows than a kernel launch is worth.</remarks>
-public sealed class SyscallChip : Chip<ExecutionRecord, Program>
+public sealed class SyscallChip : EventChip<SyscallEvent>
 {
     public const string ChipName = "Syscall";
 
@@ -37,16 +37,10 @@ public sealed class SyscallChip : Chip<ExecutionRecord, Program>
             isReal);
     }
 
-    public override bool Included(ExecutionRecord record)
+    public override EventList<SyscallEvent> Events(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Syscalls.Count > 0;
-    }
-
-    public override int MainHeight(ExecutionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.Syscalls.Count;
+        return record.Syscalls;
     }
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)

@@ -14,7 +14,7 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 /// event on the host and by a kernel <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors, uint32 replicas)</c>
 /// on the device. A chip supplies its columns, constraints, row writer and per-event lookups.
 /// </summary>
-public abstract class AluChip : Chip<ExecutionRecord, Program>, IByteLookupSource
+public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
 {
     public override bool SupportsDeviceMainTracegen => true;
 
@@ -26,18 +26,11 @@ public abstract class AluChip : Chip<ExecutionRecord, Program>, IByteLookupSourc
     /// <summary>Entry point adding the events' byte lookups to the counters.</summary>
     protected abstract string ByteLookupKernel { get; }
 
-    /// <summary>The chip's events in <paramref name="record"/>.</summary>
-    public abstract EventList<AluEvent> Events(ExecutionRecord record);
-
     /// <summary>Writes the row of <paramref name="alu"/> into <paramref name="row"/> (given zeroed).</summary>
     protected abstract void WriteRow(in AluEvent alu, Span<KoalaBear> row);
 
     /// <summary>Adds the lookups the row of <paramref name="alu"/> sends (the chip's static per-event enumeration).</summary>
     protected abstract void CountEventLookups(in AluEvent alu, ByteLookupCounter counter);
-
-    public override bool Included(ExecutionRecord record) => Events(record).Count > 0;
-
-    public override int MainHeight(ExecutionRecord record) => Events(record).Count;
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
