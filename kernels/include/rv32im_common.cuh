@@ -53,6 +53,17 @@ __device__ __forceinline__ uint32_t word_byte(uint32_t word, uint32_t index) { r
 // 1 or 0 as a field element (Montgomery form).
 __device__ __forceinline__ uint32_t kb_bool(bool value) { return value ? KB_ONE : 0u; }
 
+// kb_from_canonical(v) for v < 256 without a Montgomery multiply: v * R mod p, R = 2^32 mod p = 2^25 - 2, reduced
+// with 2^31 = 2^24 - 1 (mod p). Most cells of the RV32IM traces are byte limbs; shifts and adds are cheaper.
+__device__ __forceinline__ uint32_t kb_from_byte(uint32_t v)
+{
+    const uint64_t x = ((uint64_t)v << 25) - 2u * v;                    // v * R < 2^33
+    const uint32_t hi = (uint32_t)(x >> 31);                             // 0..3
+    const uint32_t y = ((uint32_t)x & 0x7fffffffu) + (hi << 24) - hi;    // < 2^31 + 3 * 2^24 < 2p
+    return y >= KB_P ? y - KB_P : y;
+}
+static_assert(KB_ONE == (1u << 25) - 2u && KB_P == 0x7f000001u, "kb_from_byte assumes KoalaBear's R = 2^32 mod p = 2^25 - 2");
+
 // One row of a column-major [width x height] trace: cell (column, row) is out[column * height + row].
 struct TraceRow {
     uint32_t* out;
@@ -67,7 +78,7 @@ struct TraceRow {
     __device__ __forceinline__ void set_word(uint32_t first_column, uint32_t word) const
     {
         UNROLL_FULL
-        for (uint32_t i = 0; i < 4u; ++i) set_canonical(first_column + i, word_byte(word, i));
+        for (uint32_t i = 0; i < 4u; ++i) set(first_column + i, kb_from_byte(word_byte(word, i)));
     }
 };
 

@@ -114,17 +114,6 @@ __device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
     return flags;
 }
 
-// kb_from_canonical(v) for v < 256 without a Montgomery multiply: v * R mod p, R = 2^32 mod p = 2^25 - 2, reduced
-// with 2^31 = 2^24 - 1 (mod p). A row has 26 such cells (limbs, opcode, op_a); shifts and adds are cheaper.
-__device__ __forceinline__ uint32_t kb_from_byte(uint32_t v)
-{
-    const uint64_t x = ((uint64_t)v << 25) - 2u * v;                    // v * R < 2^33
-    const uint32_t hi = (uint32_t)(x >> 31);                             // 0..3
-    const uint32_t y = ((uint32_t)x & 0x7fffffffu) + (hi << 24) - hi;    // < 2^31 + 3 * 2^24 < 2p
-    return y >= KB_P ? y - KB_P : y;
-}
-static_assert(KB_ONE == (1u << 25) - 2u && KB_P == 0x7f000001u, "kb_from_byte assumes KoalaBear's R = 2^32 mod p = 2^25 - 2");
-
 // The cells (Montgomery form) of one event's row, CpuRowWriter.Write's twin; every cell is written, zeros included.
 __device__ __forceinline__ void cpu_row(const CpuEvent& e, uint32_t* __restrict__ v)
 {
