@@ -128,10 +128,14 @@ public sealed class AddressOrder
     }
 
     /// <summary>
-    /// Whether <paramref name="address"/> may stand on a row followed by <paramref name="nextAddress"/> (null: the
-    /// last real row); if not, <paramref name="problem"/> says why.
+    /// <paramref name="nextAddress"/> (the address on the next row, null for the last real row), once
+    /// <paramref name="address"/> on row <paramref name="row"/> is known to fit the order before it.
     /// </summary>
-    public static bool IsValid(uint address, uint? nextAddress, out string problem)
+    /// <exception cref="MemoryEventsException">The address reaches the address space limit, or the next does not exceed it.</exception>
+    public static uint? CheckedNext(string chipName, uint shard, int row, uint address, uint? nextAddress) =>
+        IsValid(address, nextAddress, out var problem) ? nextAddress : throw new MemoryEventsException(chipName, shard, row, problem);
+
+    private static bool IsValid(uint address, uint? nextAddress, out string problem)
     {
         if (address >= AddressSpace.Limit)
         {

@@ -91,14 +91,6 @@ public sealed class MemoryFinalizeChip : EventChip<MemoryFinalizeEvent>, IByteLo
         AddressOrder.Count(e.Address, nextAddress, counter);
 
     // The next event's address (null for the last), once the pair is known to fit the address order.
-    private static uint? NextAddress(ExecutionRecord record, ReadOnlySpan<MemoryFinalizeEvent> events, int i)
-    {
-        uint? next = i + 1 < events.Length ? events[i + 1].Address : null;
-        if (!AddressOrder.IsValid(events[i].Address, next, out var problem))
-        {
-            throw new MemoryEventsException(ChipName, record.Shard, i, problem);
-        }
-
-        return next;
-    }
+    private static uint? NextAddress(ExecutionRecord record, ReadOnlySpan<MemoryFinalizeEvent> events, int i) =>
+        AddressOrder.CheckedNext(ChipName, record.Shard, i, events[i].Address, i + 1 < events.Length ? events[i + 1].Address : null);
 }

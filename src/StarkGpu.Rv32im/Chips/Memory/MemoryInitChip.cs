@@ -72,14 +72,14 @@ public sealed class MemoryInitChip : EventChip<MemoryInitializeEvent>, IByteLook
             WordLimbs.Write(address, row[Address..]);
             WordLimbs.Write(events[i].Value, row[Value..]);
             row[IsReal] = KoalaBear.One;
-            var limbSum = KoalaBear.FromCanonical(WordLimbs.Byte(address, 0) + WordLimbs.Byte(address, 1) + WordLimbs.Byte(address, 2) + WordLimbs.Byte(address, 3));
             if (address == 0)
             {
                 row[IsX0] = KoalaBear.One;
             }
             else
             {
-                row[AddressSumInverse] = limbSum.Inverse();
+                var limbSum = WordLimbs.Byte(address, 0) + WordLimbs.Byte(address, 1) + WordLimbs.Byte(address, 2) + WordLimbs.Byte(address, 3);
+                row[AddressSumInverse] = KoalaBear.FromCanonical(limbSum).Inverse();
             }
 
             s_order.Write(address, next, row);
@@ -107,14 +107,6 @@ public sealed class MemoryInitChip : EventChip<MemoryInitializeEvent>, IByteLook
     }
 
     // The next event's address (null for the last), once the pair is known to fit the address order.
-    private static uint? NextAddress(ExecutionRecord record, ReadOnlySpan<MemoryInitializeEvent> events, int i)
-    {
-        uint? next = i + 1 < events.Length ? events[i + 1].Address : null;
-        if (!AddressOrder.IsValid(events[i].Address, next, out var problem))
-        {
-            throw new MemoryEventsException(ChipName, record.Shard, i, problem);
-        }
-
-        return next;
-    }
+    private static uint? NextAddress(ExecutionRecord record, ReadOnlySpan<MemoryInitializeEvent> events, int i) =>
+        AddressOrder.CheckedNext(ChipName, record.Shard, i, events[i].Address, i + 1 < events.Length ? events[i + 1].Address : null);
 }
