@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace StarkGpu.Device.Cpu;
@@ -9,22 +10,24 @@ namespace StarkGpu.Device.Cpu;
 /// which costs as much as the trace generation itself.
 /// </summary>
 /// <remarks>
-/// Blocks below <see cref="MinPooledBytes"/> go straight to the allocator (it recycles small blocks well). A block
-/// is reused for a request of at least 4/5 of its size, so a reused block wastes at most a quarter of the request.
-/// Thread-safe: the scheduler allocates from several streams at once.
+/// Requests of at least <see cref="MinPooledBytes"/> are rounded up to a size class: a multiple of an eighth of the
+/// request's power of two (at least 64 KiB), so a class wastes under 1/8 and neighbouring shards' traces of one chip,
+/// whose sizes differ a little, mostly share a class. A free block serves a request of its class or of a class up to
+/// a quarter smaller. Smaller requests go straight to the allocator. Thread-safe: the scheduler allocates from several
+/// streams at once.
 /// </remarks>
 internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
 {
-    /// <summary>Smallest block the pool keeps.</summary>
-    public const long MinPooledBytes = 1L << 20;
+    /// <summary>Smallest request the pool serves.</summary>
+    public const long MinPooledBytes = 64L << 10;
 
     private const nuint Alignment = 64;
-    private const long Granule = 2L << 20;
 
     private readonly Lock _lock = new();
     private readonly List<Block> _free = []; // ascending by size
     private readonly Dictionary<ulong, long> _inUse = [];
     private long _retainedBytes;
+    private long _blocksFromSystem;
 
     /// <summary>Bytes held in free blocks, released by <see cref="Trim"/>.</summary>
     public long RetainedBytes
@@ -38,6 +41,16 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
         }
     }
 
+    /// <summary>Pooled blocks taken from the system so far: in a steady state of repeated work it stops growing.</summary>
+    public long BlocksFromSystem => Interlocked.Read(ref _blocksFromSystem);
+
+    /// <summary>The bytes a pooled request of <paramref name="bytes"/> occupies: its size class.</summary>
+    public static long SizeClass(long bytes)
+    {
+        var granule = Math.Max(MinPooledBytes, (long)BitOperations.RoundUpToPowerOf2((ulong)bytes + 1) / 16);
+        return (bytes + granule - 1) / granule * granule;
+    }
+
     /// <summary>A block of at least <paramref name="bytes"/>, 64-byte aligned, contents undefined.</summary>
     /// <exception cref="OutOfMemoryException">The allocator has no memory left.</exception>
     public void* Allocate(long bytes)
@@ -47,10 +60,11 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
             return NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
         }
 
+        var size = SizeClass(bytes);
         lock (_lock)
         {
-            var index = FirstFreeOfAtLeast(bytes);
-            if (index < _free.Count && _free[index].Bytes - (_free[index].Bytes / 5) <= bytes)
+            var index = FirstFreeOfAtLeast(size);
+            if (index < _free.Count && _free[index].Bytes <= size + (size / 4))
             {
                 var block = _free[index];
                 _free.RemoveAt(index);
@@ -60,9 +74,8 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
             }
         }
 
-        // Whole granules: the sizes of one chip's traces differ a little from shard to shard.
-        var size = (bytes + Granule - 1) / Granule * Granule;
         var memory = NativeMemory.AlignedAlloc((nuint)size, Alignment);
+        Interlocked.Increment(ref _blocksFromSystem);
         lock (_lock)
         {
             _inUse.Add((ulong)memory, size);

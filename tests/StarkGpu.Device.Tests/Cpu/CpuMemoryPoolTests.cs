@@ -33,6 +33,39 @@ public sealed unsafe class CpuMemoryPoolTests
         pool.Free(small);
     }
 
+    [TestCase(64L << 10)]
+    [TestCase((64L << 10) + 1)]
+    [TestCase(1_572_864L)]
+    [TestCase(2_568_480L)]
+    [TestCase(276_824_064L)]
+    [TestCase((1L << 30) - 1)]
+    public void ASizeClassHoldsItsRequestAndWastesUnderAnEighth(long bytes)
+    {
+        var size = CpuMemoryPool.SizeClass(bytes);
+        Assert.That(size, Is.GreaterThanOrEqualTo(bytes));
+        Assert.That(size - bytes, Is.LessThan(Math.Max(bytes / 8, CpuMemoryPool.MinPooledBytes)));
+        Assert.That(size % CpuMemoryPool.MinPooledBytes, Is.Zero);
+    }
+
+    [Test]
+    public void RepeatingAShardsRequestsTakesNoNewBlocksFromTheSystem()
+    {
+        // Sizes of one shard's buffers in a real run (sha256_long); the next shard asks for slightly different sizes,
+        // some across a class boundary. Tracing the two shards again must find every block in the pool.
+        long[] shard = [1_835_008, 30_101_544, 8_361_540, 15_141_120, 5_047_040, 1_572_864, 25_165_824, 2_709_660, 2_568_480, 2_765_040, 113_246_208];
+        using var pool = new CpuMemoryPool(1L << 30);
+        for (var round = 0; round < 4; round++)
+        {
+            var before = pool.BlocksFromSystem;
+            var blocks = shard.Select(bytes => (nint)pool.Allocate(bytes + (round % 2 * 4096))).ToList();
+            blocks.ForEach(b => pool.Free((void*)b));
+            if (round >= 2)
+            {
+                Assert.That(pool.BlocksFromSystem, Is.EqualTo(before), $"round {round} took new blocks");
+            }
+        }
+    }
+
     [Test]
     public void RetainsNoMoreThanItsLimitAndTrimsToZero()
     {
