@@ -12,6 +12,7 @@
 #include <atomic>
 #include <type_traits>
 #include <utility>
+#include <omp.h>
 
 #define __global__
 #define __device__
@@ -30,7 +31,8 @@ struct dim3 {
 };
 
 namespace emu {
-struct ThreadContext { uint3 tid; uint3 bid; dim3 bdim; dim3 gdim; };
+// worker: the OS thread (OpenMP thread number) running the current block, for per-worker scratch (worker_slot).
+struct ThreadContext { uint3 tid; uint3 bid; dim3 bdim; dim3 gdim; unsigned worker; };
 // initial-exec TLS: one %fs-relative load instead of a __tls_get_addr call per access.
 inline thread_local ThreadContext ctx __attribute__((tls_model("initial-exec")));
 
@@ -110,6 +112,34 @@ template <class T> static inline T __ldg(const T* p) { return *p; }
 template <class T> static inline T min(T a, T b) { return b < a ? b : a; }
 template <class T> static inline T max(T a, T b) { return a < b ? b : a; }
 
+// ---- streaming stores ----
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+namespace emu {
+// Writes the 16 words of src to dst, a 64-byte line nobody reads soon. A plain store first reads the line into the
+// cache (read for ownership), so a write-only trace would cost twice its bytes in memory traffic; a non-temporal
+// store writes the line without reading it, as memset does. Needs dst 32-byte aligned (else plain stores).
+static inline void store_line_streaming(uint32_t* dst, const uint32_t* src)
+{
+#if defined(__AVX2__)
+    if (((uintptr_t)dst & 31u) == 0) {
+        _mm256_stream_si256((__m256i*)dst, _mm256_loadu_si256((const __m256i*)src));
+        _mm256_stream_si256((__m256i*)(dst + 8), _mm256_loadu_si256((const __m256i*)(src + 8)));
+        return;
+    }
+#endif
+    std::memcpy(dst, src, 16 * sizeof(uint32_t));
+}
+// Orders this thread's non-temporal stores before whatever it does next (the end of a launch).
+static inline void streaming_fence()
+{
+#if defined(__x86_64__)
+    _mm_sfence();
+#endif
+}
+} // namespace emu
+
 // ---- launch machinery: used by the generated registration units, never by kernels ----
 namespace emu {
 struct Dims { unsigned gx, gy, gz, bx, by, bz; };
@@ -133,6 +163,7 @@ int launch(void** args, const Dims& d, int threads)
     {
         ctx.gdim = dim3(d.gx, d.gy, d.gz);
         ctx.bdim = dim3(d.bx, d.by, d.bz);
+        ctx.worker = (unsigned)omp_get_thread_num();
 #pragma omp for schedule(static)
         for (long long b = 0; b < blocks; ++b) {
             ctx.bid = uint3{(unsigned)(b % d.gx), (unsigned)((b / d.gx) % d.gy),
@@ -144,6 +175,7 @@ int launch(void** args, const Dims& d, int threads)
                         call_unpacked(F, args, std::make_index_sequence<arity(F)>{});
                     }
         }
+        streaming_fence();
     }
     return 0;
 }

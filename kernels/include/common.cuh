@@ -37,6 +37,15 @@ __device__ __forceinline__ uint32_t max_u32(uint32_t a, uint32_t b) { return a <
 // GPU: grid-stride loop (neighbouring threads touch neighbouring words: coalesced).
 // CPU: each emulated thread takes one contiguous chunk (a grid-stride loop executed thread after
 // thread on one core would re-walk the whole array once per emulated thread).
+// worker_slot(slots): which of `slots` copies of some scratch (counters) the calling thread adds into. On the CPU
+// backend it is the OS thread running the block, so with as many slots as threads each copy has one writer and needs
+// no atomics. On a GPU it is the block's index modulo slots, and adds stay atomic.
+#if defined(CUDA_EMU)
+__device__ __forceinline__ uint32_t worker_slot(uint32_t slots) { return ::emu::ctx.worker % slots; }
+#else
+__device__ __forceinline__ uint32_t worker_slot(uint32_t slots) { return blockIdx.x % slots; }
+#endif
+
 #if defined(CUDA_EMU)
 #define GRID_LOOP(i, n)                                                                        \
     for (uint64_t i##_tid = (uint64_t)blockIdx.x * blockDim.x + threadIdx.x,                    \

@@ -94,13 +94,13 @@ __device__ __forceinline__ TraceRow trace_row(uint32_t* out, uint64_t height, ui
 // Cells of one set of byte-lookup counters: op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS].
 #define BYTE_COUNT_CELLS (BYTE_OPCODE_COUNT * BYTE_TABLE_ROWS)
 
-// Byte-lookup counters come as `replicas` consecutive sets; block b counts into set b % replicas, and the sets are
-// summed afterwards (ByteLookupChip). On the CPU backend a block is one OS thread and every block has its own set,
-// so a block's increments need no atomics: contended atomics on the hot rows (zero bytes) would cost more than all
-// the traces. On a GPU the increments stay atomic, whatever the number of sets.
+// Byte-lookup counters come as `replicas` consecutive sets; a thread counts into set worker_slot(replicas), and the
+// sets are summed afterwards (ByteLookupChip). On the CPU backend there is a set per OS thread, so increments need no
+// atomics: contended atomics on the hot rows (zero bytes) would cost more than all the traces. On a GPU the
+// increments stay atomic, whatever the number of sets.
 __device__ __forceinline__ uint32_t* byte_lookup_replica(uint32_t* counts, uint32_t replicas)
 {
-    return counts + (uint64_t)(blockIdx.x % replicas) * BYTE_COUNT_CELLS;
+    return counts + (uint64_t)worker_slot(replicas) * BYTE_COUNT_CELLS;
 }
 
 __device__ __forceinline__ void byte_lookup_increment(uint32_t* counter)

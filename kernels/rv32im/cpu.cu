@@ -176,6 +176,18 @@ __device__ __forceinline__ void cpu_write_rows(const CpuEvent* __restrict__ even
 {
     uint32_t cells[ROWS][CPU_WIDTH];
     for (uint32_t r = 0; r < ROWS; ++r) cpu_row(events[first + r], cells[r]);
+#if defined(CUDA_EMU)
+    if (ROWS == 16u) {
+        UNROLL_FULL
+        for (uint32_t c = 0; c < CPU_WIDTH; ++c) {
+            uint32_t line[16];
+            UNROLL_FULL
+            for (uint32_t r = 0; r < 16u; ++r) line[r] = cells[r][c];
+            ::emu::store_line_streaming(out + (uint64_t)c * height + first, line);
+        }
+        return;
+    }
+#endif
     UNROLL_FULL
     for (uint32_t c = 0; c < CPU_WIDTH; ++c) {
         UNROLL_FULL

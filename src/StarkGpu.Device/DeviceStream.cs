@@ -84,6 +84,18 @@ public abstract unsafe class DeviceStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="source"/> readable by kernels on this stream for as long as the result lives. Where
+    /// kernels can read host memory (<see cref="KernelsReadHostMemory"/>: the CPU backend) the array is pinned and
+    /// read in place, with no copy and no allocation; elsewhere it is uploaded. <paramref name="source"/> must not
+    /// change until the result is disposed.
+    /// </summary>
+    public DeviceInput<T> Stage<T>(ReadOnlyMemory<T> source) where T : unmanaged =>
+        KernelsReadHostMemory && !source.IsEmpty ? new DeviceInput<T>(source.Pin(), source.Length) : new DeviceInput<T>(Upload(source.Span));
+
+    /// <summary>Whether kernels on this stream can read pinned host memory at its host address.</summary>
+    protected virtual bool KernelsReadHostMemory => false;
+
     internal void Free(DevicePointer pointer, long bytes)
     {
         FreeRaw(pointer);

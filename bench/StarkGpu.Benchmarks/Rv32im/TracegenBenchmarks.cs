@@ -24,6 +24,7 @@ public class TracegenBenchmarks
     private TraceGenerator<ExecutionRecord, GuestImage> _cpu = null!;
     private TraceGenerator<ExecutionRecord, GuestImage> _host = null!;
     private DeviceBuffer<uint>? _floor;
+    private readonly ChipSeconds _cpuChips = new();
 
     [GlobalSetup]
     public void SetUp()
@@ -52,7 +53,7 @@ public class TracegenBenchmarks
     }
 
     [Benchmark(Description = "all shards, cpu backend")]
-    public long CpuBackend() => GenerateAll(_cpu);
+    public long CpuBackend() => GenerateAll(_cpu, _cpuChips);
 
     [Benchmark(Description = "all shards, host backend")]
     public long HostBackend() => GenerateAll(_host);
@@ -60,19 +61,22 @@ public class TracegenBenchmarks
     [GlobalCleanup]
     public void CleanUp()
     {
+        _cpuChips.Print("cpu backend");
         _floor?.Dispose();
         _execution.Dispose();
         _accelerator.Dispose();
     }
 
     /// <summary>Generates every shard's main traces, one shard at a time; returns the bytes of their real rows.</summary>
-    private long GenerateAll(TraceGenerator<ExecutionRecord, GuestImage> generator)
+    private long GenerateAll(TraceGenerator<ExecutionRecord, GuestImage> generator, ChipSeconds? chips = null)
     {
+        chips?.NextRun();
         long bytes = 0;
         foreach (var shard in _execution.Shards)
         {
             using var traces = generator.GenerateMainTracesAsync(shard).GetAwaiter().GetResult();
             bytes += traces.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
+            chips?.Add(traces.Reports);
         }
 
         return bytes;

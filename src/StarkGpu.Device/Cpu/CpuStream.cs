@@ -7,6 +7,9 @@ internal sealed unsafe class CpuStream(CpuAccelerator accelerator) : DeviceStrea
 {
     private readonly CpuAccelerator _cpu = accelerator;
 
+    // Kernels run on this machine's cores, so "device" and host addresses are one address space.
+    protected override bool KernelsReadHostMemory => true;
+
     protected override DevicePointer AllocateRaw(long bytes) => _cpu.AllocateDevice(bytes);
 
     protected override void FreeRaw(DevicePointer pointer) => _cpu.FreeDevice(pointer);

@@ -25,6 +25,9 @@ public sealed class EventList<T> : IDisposable
     /// <summary>The events, in the order they were added.</summary>
     public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
 
+    /// <summary>The events, for <see cref="StarkGpu.Device.DeviceStream.Stage{T}"/> (which may pin them).</summary>
+    public ReadOnlyMemory<T> Memory => _items.AsMemory(0, Count);
+
     /// <summary>The events, writable (used to sort in place).</summary>
     internal Span<T> WritableSpan => _items.AsSpan(0, Count);
 

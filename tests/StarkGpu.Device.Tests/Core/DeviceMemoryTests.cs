@@ -46,6 +46,40 @@ public sealed class DeviceMemoryTests
     }
 
     [Test]
+    public unsafe void StagedHostDataIsReadInPlaceOnTheCpuBackend()
+    {
+        using var accelerator = Accelerators.Cpu();
+        var stream = accelerator.DefaultStream;
+        var data = Enumerable.Range(0, 10_007).Select(i => (uint)i * 2654435761u).ToArray();
+        using var output = stream.Allocate<uint>(data.Length);
+        var before = accelerator.Ledger.LiveBytes;
+        using (var input = stream.Stage<uint>(data))
+        {
+            Assert.That(input.IsHostMemory, Is.True);
+            Assert.That(input.Length, Is.EqualTo(data.Length));
+            fixed (uint* host = data)
+            {
+                Assert.That(input.Pointer.Address, Is.EqualTo((ulong)host), "no copy: the kernel reads the array itself");
+            }
+
+            Assert.That(accelerator.Ledger.LiveBytes, Is.EqualTo(before), "staging allocates no device memory");
+            stream.Launch("copy_u32", data.Length, input, output, (ulong)data.Length);
+        }
+
+        Assert.That(output.ToArray(), Is.EqualTo(data));
+    }
+
+    [Test]
+    public void AStagedInputCannotBeUsedAfterDisposal()
+    {
+        using var accelerator = Accelerators.Cpu();
+        var input = accelerator.DefaultStream.Stage<uint>(new uint[] { 1, 2, 3 });
+        input.Dispose();
+        input.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => _ = input.Pointer);
+    }
+
+    [Test]
     public void CopiesOutsideTheBufferAreRejected()
     {
         using var accelerator = Accelerators.Cpu();

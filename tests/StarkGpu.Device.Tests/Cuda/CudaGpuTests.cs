@@ -70,6 +70,27 @@ public sealed class CudaGpuTests
     }
 
     [Test]
+    public void StagedHostDataIsADeviceCopyOnTheGpu()
+    {
+        using var gpu = CudaTestDevice.OpenOrIgnore();
+        using var stream = gpu.CreateStream();
+        var data = Enumerable.Range(0, 100_003).Select(i => (uint)i * 2654435761u).ToArray();
+        using (var output = stream.Allocate<uint>(data.Length))
+        {
+            using (var input = stream.Stage<uint>(data))
+            {
+                Assert.That(input.IsHostMemory, Is.False);
+                Assert.That(gpu.Ledger.LiveBytes, Is.EqualTo(2L * data.Length * sizeof(uint)));
+                stream.Launch("copy_u32", data.Length, input, output, (ulong)data.Length);
+            }
+
+            Assert.That(output.ToArray(), Is.EqualTo(data));
+        }
+
+        Assert.That(gpu.Ledger.LiveBytes, Is.Zero);
+    }
+
+    [Test]
     public void PinnedCopiesAreAsynchronousUntilSynchronised()
     {
         using var gpu = CudaTestDevice.OpenOrIgnore();

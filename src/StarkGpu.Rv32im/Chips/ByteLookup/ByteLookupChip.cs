@@ -1,6 +1,7 @@
 using System.Buffers;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
@@ -163,13 +164,13 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
     }
 
     /// <summary>
-    /// Counter sets for a launch: on the CPU backend one per block a launch can have (a block is one OS thread, so
-    /// each set has one writer and needs no atomics); on a GPU one, added to atomically.
+    /// Counter sets for a launch: on the CPU backend one per OS thread of a launch (so each set has one writer and
+    /// needs no atomics); on a GPU one, added to atomically.
     /// </summary>
     public static uint CounterSets(Accelerator accelerator)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
-        return accelerator.Kind == AcceleratorKind.Cpu ? accelerator.ShapeFor(int.MaxValue).Blocks : 1u;
+        return accelerator is CpuAccelerator cpu ? (uint)cpu.Threads : 1u;
     }
 
     private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, DeviceBuffer<uint> counts, IByteLookupSource[] hostSources)

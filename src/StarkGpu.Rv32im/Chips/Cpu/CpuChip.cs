@@ -58,7 +58,7 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(output);
-        using var events = CpuEventLayout.Upload(stream, record.Cpu.Span);
+        using var events = CpuEventLayout.Stage(stream, record.Cpu);
         if (output.Height > 0)
         {
             stream.Launch("cpu_trace", output.Height, events, output.Storage, (long)output.Height);
@@ -86,7 +86,7 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
             return;
         }
 
-        using var events = CpuEventLayout.Upload(stream, span);
+        using var events = CpuEventLayout.Stage(stream, record.Cpu);
         stream.Launch("cpu_byte_lookups", span.Length, events, (long)span.Length, counts.Counts, counts.Errors, counts.Replicas);
     }
 

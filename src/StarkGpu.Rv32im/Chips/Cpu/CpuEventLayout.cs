@@ -8,12 +8,12 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// <see cref="CpuEvent"/> as kernels read it: the C struct <c>CpuEvent</c> of <c>kernels/rv32im/cpu.cu</c>
 /// { u32 shard, clk, pc, next_pc; u8 opcode, op_a, imm_b, imm_c; u32 op_b, op_c, a, b, c, memory_address;
 /// MemoryAccessRecord a_record, b_record, c_record, memory_record; } = 108 bytes, which static-asserts the same
-/// size. Events are uploaded as they lie in the record, with no repacking.
+/// size. Events are staged as they lie in the record, with no repacking.
 /// </summary>
 /// <remarks>
 /// Offsets are measured on the managed struct itself (<c>Unsafe.ByteOffset</c>),
 /// not with <c>Marshal.OffsetOf</c>: CpuEvent holds <c>bool</c> fields, which marshal as 4-byte BOOLs, so the
-/// marshalled layout is not the one uploaded.
+/// marshalled layout is not the one kernels read.
 /// </remarks>
 public static class CpuEventLayout
 {
@@ -48,17 +48,18 @@ public static class CpuEventLayout
         ];
     }
 
-    /// <summary>Copies <paramref name="events"/> to the device as the kernels' <c>CpuEvent</c> array.</summary>
-    public static DeviceBuffer<CpuEvent> Upload(DeviceStream stream, ReadOnlySpan<CpuEvent> events)
+    /// <summary>Stages <paramref name="events"/> for the kernels as their <c>CpuEvent</c> array (read in place on the CPU backend).</summary>
+    public static DeviceInput<CpuEvent> Stage(DeviceStream stream, EventList<CpuEvent> events)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(events);
         if (!MatchesKernel)
         {
             throw new InvalidOperationException(
                 $"CpuEvent is {Unsafe.SizeOf<CpuEvent>()} bytes with offsets [{string.Join(", ", ManagedOffsets())}]; kernels/rv32im/cpu.cu expects the {Size}-byte layout [{string.Join(", ", Offsets.ToArray())}]");
         }
 
-        return stream.Upload(events);
+        return stream.Stage(events.Memory);
     }
 
     private static int Offset<T>(ref byte start, ref T field) => (int)Unsafe.ByteOffset(ref start, ref Unsafe.As<T, byte>(ref field));

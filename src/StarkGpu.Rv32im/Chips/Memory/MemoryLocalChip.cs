@@ -73,7 +73,7 @@ public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(output);
-        using var events = MemoryLocalEventLayout.Upload(stream, record.MemoryLocal.Span);
+        using var events = MemoryLocalEventLayout.Stage(stream, record.MemoryLocal);
         if (output.Height > 0)
         {
             stream.Launch(TraceKernel, output.Height, events, output.Storage, (long)output.Height);

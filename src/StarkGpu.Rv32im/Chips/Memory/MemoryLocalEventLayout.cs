@@ -7,7 +7,7 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 
 /// <summary>
 /// <see cref="MemoryLocalEvent"/> as <c>kernels/rv32im/memory_local.cu</c> reads it: { u32 address; { u32 shard,
-/// timestamp, value } initial, final; } = 28 bytes, which the kernel static-asserts. Events are uploaded as they
+/// timestamp, value } initial, final; } = 28 bytes, which the kernel static-asserts. Events are staged as they
 /// lie in the record, with no repacking.
 /// </summary>
 public static class MemoryLocalEventLayout
@@ -39,16 +39,17 @@ public static class MemoryLocalEventLayout
             (int)Marshal.OffsetOf<MemoryState>(nameof(MemoryState.Value)),
         ]);
 
-    /// <summary>Copies <paramref name="events"/> to the device as the kernel's <c>MemoryLocalEvent</c> array.</summary>
-    public static DeviceBuffer<MemoryLocalEvent> Upload(DeviceStream stream, ReadOnlySpan<MemoryLocalEvent> events)
+    /// <summary>Stages <paramref name="events"/> for the kernels as their <c>MemoryLocalEvent</c> array (read in place on the CPU backend).</summary>
+    public static DeviceInput<MemoryLocalEvent> Stage(DeviceStream stream, EventList<MemoryLocalEvent> events)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(events);
         if (!MatchesKernel)
         {
             throw new InvalidOperationException(
                 $"MemoryLocalEvent is {Unsafe.SizeOf<MemoryLocalEvent>()} bytes or reordered; memory_local.cu expects the {Size}-byte layout");
         }
 
-        return stream.Upload(events);
+        return stream.Stage(events.Memory);
     }
 }

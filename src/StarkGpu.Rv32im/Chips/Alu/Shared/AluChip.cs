@@ -44,7 +44,7 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var events = AluEventLayout.Upload(stream, Events(record).Span);
+        using var events = AluEventLayout.Stage(stream, Events(record));
         if (output.Height > 0)
         {
             stream.Launch(TraceKernel, output.Height, events, output.Storage, (long)output.Height);
@@ -67,7 +67,7 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
             return;
         }
 
-        using var events = AluEventLayout.Upload(stream, span);
+        using var events = AluEventLayout.Stage(stream, Events(record));
         stream.Launch(ByteLookupKernel, span.Length, events, (long)span.Length, counts.Counts, counts.Errors, counts.Replicas);
     }
 

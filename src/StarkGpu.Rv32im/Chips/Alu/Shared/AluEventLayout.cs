@@ -8,7 +8,7 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 /// <summary>
 /// <see cref="AluEvent"/> as kernels read it: the C struct <c>AluEvent</c> of <c>kernels/include/rv32im_common.cuh</c>
 /// { u32 pc; u8 opcode; u8 pad[3]; u32 a, b, c; } = 20 bytes, which static-asserts the same size. Events are
-/// uploaded as they lie in the record, with no repacking.
+/// staged as they lie in the record, with no repacking.
 /// </summary>
 public static class AluEventLayout
 {
@@ -29,15 +29,16 @@ public static class AluEventLayout
             (int)Marshal.OffsetOf<AluEvent>(nameof(AluEvent.C)),
         ]);
 
-    /// <summary>Copies <paramref name="events"/> to the device as the kernels' <c>AluEvent</c> array.</summary>
-    public static DeviceBuffer<AluEvent> Upload(DeviceStream stream, ReadOnlySpan<AluEvent> events)
+    /// <summary>Stages <paramref name="events"/> for the kernels as their <c>AluEvent</c> array (read in place on the CPU backend).</summary>
+    public static DeviceInput<AluEvent> Stage(DeviceStream stream, EventList<AluEvent> events)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(events);
         if (!MatchesKernel)
         {
             throw new InvalidOperationException($"AluEvent is {Unsafe.SizeOf<AluEvent>()} bytes or reordered; kernels expect the {Size}-byte layout of rv32im_common.cuh");
         }
 
-        return stream.Upload(events);
+        return stream.Stage(events.Memory);
     }
 }
