@@ -8,12 +8,12 @@
 #define AS_CARRY  12u
 #define AS_IS_ADD 16u
 #define AS_IS_SUB 17u
+#define AS_WIDTH  18u
 
-KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
-        const AluEvent e = events[i];
-        const TraceRow row = trace_row(out, height, i);
+struct AddSubRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         const bool is_sub = e.opcode == OPCODE_SUB;
         row.set_word(AS_A, e.a);
         row.set_word(AS_B, e.b);
@@ -29,6 +29,11 @@ KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restri
         row.set_bool(AS_IS_ADD, e.opcode == OPCODE_ADD);
         row.set_bool(AS_IS_SUB, is_sub);
     }
+};
+
+KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<AS_WIDTH, AddSubRow>(events, out, height);
 }
 
 // AddSubChip.CountEventByteLookups: range checks of a, b and c.

@@ -8,12 +8,12 @@
 #define BW_IS_XOR 12u
 #define BW_IS_OR  13u
 #define BW_IS_AND 14u
+#define BW_WIDTH  15u
 
-KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
-        const AluEvent e = events[i];
-        const TraceRow row = trace_row(out, height, i);
+struct BitwiseRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         row.set_word(BW_A, e.a);
         row.set_word(BW_B, e.b);
         row.set_word(BW_C, e.c);
@@ -21,6 +21,11 @@ KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restr
         row.set_bool(BW_IS_OR, e.opcode == OPCODE_OR);
         row.set_bool(BW_IS_AND, e.opcode == OPCODE_AND);
     }
+};
+
+KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<BW_WIDTH, BitwiseRow>(events, out, height);
 }
 
 // BitwiseChip.CountEventByteLookups: one (op, b_i, c_i) lookup per limb. An event of another opcode is an error

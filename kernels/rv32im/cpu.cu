@@ -88,16 +88,6 @@ static_assert(sizeof(CpuEvent) == 108, "CpuEvent must match the 108-byte C# stru
 
 #define CPU_WIDTH              66u
 
-// Rows per work item. GPU: one, so neighbouring threads write neighbouring words of every column (coalesced).
-// CPU backend: sixteen, so a work item writes each column's 64 bytes at once. One row at a time leaves 66
-// partly written cache lines per thread, and when the height is a power of two (a full shard) the 66 columns
-// are 2^k bytes apart and compete for the same cache set: lines are evicted half written and fetched again.
-#if defined(CUDA_EMU)
-#define CPU_TILE 16u
-#else
-#define CPU_TILE 1u
-#endif
-
 // InstructionClass.Of: the FLAG_* bits of an opcode; 0 for UNIMP, EBREAK and non-opcodes.
 __device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
 {
@@ -115,98 +105,67 @@ __device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
 }
 
 // The cells (Montgomery form) of one event's row, CpuRowWriter.Write's twin; every cell is written, zeros included.
-__device__ __forceinline__ void cpu_row(const CpuEvent& e, uint32_t* __restrict__ v)
-{
-    const uint32_t flags = cpu_flags(e.opcode);
-    const bool is_x0 = e.op_a == 0u;
-    // Unused records are zeroed by the executor, but an ECALL's memory record may hold its syscall's accesses:
-    // select by class, as the host does.
-    const bool has_b = e.imm_b == 0u;
-    const bool has_c = e.imm_c == 0u;
-    const bool has_memory = (flags & (FLAG_LOAD | FLAG_STORE)) != 0u;
-    v[CPU_SHARD] = kb_from_canonical(e.shard);
-    v[CPU_CLK] = kb_from_canonical(e.clk);
-    v[CPU_PC] = kb_from_canonical(e.pc);
-    v[CPU_NEXT_PC] = kb_from_canonical(e.next_pc);
-    v[CPU_OPCODE] = kb_from_byte(e.opcode);
-    v[CPU_OP_A] = kb_from_byte(e.op_a);
-    v[CPU_OP_B] = kb_from_canonical(e.op_b);
-    v[CPU_OP_C] = kb_from_canonical(e.op_c);
-    v[CPU_IMM_B] = kb_bool(!has_b);
-    v[CPU_IMM_C] = kb_bool(!has_c);
-    UNROLL_FULL
-    for (uint32_t k = 0; k < CPU_FLAG_COUNT; ++k) v[CPU_IS_ALU + k] = kb_bool((flags >> k) & 1u);
-    v[CPU_OP_A_IS_X0] = kb_bool(is_x0);
-    v[CPU_ALU_SEND] = kb_bool(flags == FLAG_ALU && !is_x0);
-    v[CPU_WORD_LOAD_SETS_A] = kb_bool(flags == (FLAG_LOAD | FLAG_WORD_ACCESS) && !is_x0);
-    const uint32_t mem_value = has_memory ? e.memory_record.value : 0u;
-    const uint32_t mem_prev = has_memory ? e.memory_record.prev_value : 0u;
-    const uint32_t addr = has_memory ? e.memory_address : 0u;
-    uint32_t carry = 0u;
-    UNROLL_FULL
-    for (uint32_t k = 0; k < 4u; ++k) {
-        v[CPU_A + k] = kb_from_byte(word_byte(e.a, k));
-        v[CPU_B + k] = kb_from_byte(word_byte(e.b, k));
-        v[CPU_C + k] = kb_from_byte(word_byte(e.c, k));
-        v[CPU_A_PREV + k] = kb_from_byte(word_byte(e.a_record.prev_value, k));
-        v[CPU_MEM_VALUE + k] = kb_from_byte(word_byte(mem_value, k));
-        v[CPU_MEM_PREV + k] = kb_from_byte(word_byte(mem_prev, k));
-        v[CPU_ADDR + k] = kb_from_byte(word_byte(addr, k));
-        // The carries of b + c byte by byte (CpuRowWriter.WriteAddress); zero unless a load or store.
-        carry = (word_byte(e.b, k) + word_byte(e.c, k) + carry) >> 8;
-        v[CPU_ADDR_CARRY + k] = kb_bool(has_memory && carry != 0u);
-    }
-    v[CPU_ADDR_Q] = kb_from_byte((addr & 0xffu) >> 2);
-    v[CPU_ADDR_BIT0] = kb_bool(addr & 1u);
-    v[CPU_ADDR_BIT1] = kb_bool(addr & 2u);
-    v[CPU_A_PREV_SHARD] = kb_from_canonical(e.a_record.prev_shard);
-    v[CPU_A_PREV_TS] = kb_from_canonical(e.a_record.prev_timestamp);
-    v[CPU_B_PREV_SHARD] = kb_from_canonical(has_b ? e.b_record.prev_shard : 0u);
-    v[CPU_B_PREV_TS] = kb_from_canonical(has_b ? e.b_record.prev_timestamp : 0u);
-    v[CPU_C_PREV_SHARD] = kb_from_canonical(has_c ? e.c_record.prev_shard : 0u);
-    v[CPU_C_PREV_TS] = kb_from_canonical(has_c ? e.c_record.prev_timestamp : 0u);
-    v[CPU_MEM_ADDR] = kb_from_canonical(has_memory ? (e.memory_address & ~3u) : 0u);
-    v[CPU_MEM_PREV_SHARD] = kb_from_canonical(has_memory ? e.memory_record.prev_shard : 0u);
-    v[CPU_MEM_PREV_TS] = kb_from_canonical(has_memory ? e.memory_record.prev_timestamp : 0u);
-}
-
-// Rows first .. first + ROWS - 1: each event read once, each cell written once, column by column.
-template <uint32_t ROWS>
-__device__ __forceinline__ void cpu_write_rows(const CpuEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint64_t first)
-{
-    uint32_t cells[ROWS][CPU_WIDTH];
-    for (uint32_t r = 0; r < ROWS; ++r) cpu_row(events[first + r], cells[r]);
-#if defined(CUDA_EMU)
-    if (ROWS == 16u) {
+struct CpuRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const CpuEvent& e, const Row& row)
+    {
+        const uint32_t flags = cpu_flags(e.opcode);
+        const bool is_x0 = e.op_a == 0u;
+        // Unused records are zeroed by the executor, but an ECALL's memory record may hold its syscall's accesses:
+        // select by class, as the host does.
+        const bool has_b = e.imm_b == 0u;
+        const bool has_c = e.imm_c == 0u;
+        const bool has_memory = (flags & (FLAG_LOAD | FLAG_STORE)) != 0u;
+        row.set_canonical(CPU_SHARD, e.shard);
+        row.set_canonical(CPU_CLK, e.clk);
+        row.set_canonical(CPU_PC, e.pc);
+        row.set_canonical(CPU_NEXT_PC, e.next_pc);
+        row.set_byte(CPU_OPCODE, e.opcode);
+        row.set_byte(CPU_OP_A, e.op_a);
+        row.set_canonical(CPU_OP_B, e.op_b);
+        row.set_canonical(CPU_OP_C, e.op_c);
+        row.set_bool(CPU_IMM_B, !has_b);
+        row.set_bool(CPU_IMM_C, !has_c);
         UNROLL_FULL
-        for (uint32_t c = 0; c < CPU_WIDTH; ++c) {
-            uint32_t line[16];
-            UNROLL_FULL
-            for (uint32_t r = 0; r < 16u; ++r) line[r] = cells[r][c];
-            ::emu::store_line_streaming(out + (uint64_t)c * height + first, line);
+        for (uint32_t k = 0; k < CPU_FLAG_COUNT; ++k) row.set_bool(CPU_IS_ALU + k, (flags >> k) & 1u);
+        row.set_bool(CPU_OP_A_IS_X0, is_x0);
+        row.set_bool(CPU_ALU_SEND, flags == FLAG_ALU && !is_x0);
+        row.set_bool(CPU_WORD_LOAD_SETS_A, flags == (FLAG_LOAD | FLAG_WORD_ACCESS) && !is_x0);
+        const uint32_t mem_value = has_memory ? e.memory_record.value : 0u;
+        const uint32_t mem_prev = has_memory ? e.memory_record.prev_value : 0u;
+        const uint32_t addr = has_memory ? e.memory_address : 0u;
+        uint32_t carry = 0u;
+        UNROLL_FULL
+        for (uint32_t k = 0; k < 4u; ++k) {
+            row.set_byte(CPU_A + k, word_byte(e.a, k));
+            row.set_byte(CPU_B + k, word_byte(e.b, k));
+            row.set_byte(CPU_C + k, word_byte(e.c, k));
+            row.set_byte(CPU_A_PREV + k, word_byte(e.a_record.prev_value, k));
+            row.set_byte(CPU_MEM_VALUE + k, word_byte(mem_value, k));
+            row.set_byte(CPU_MEM_PREV + k, word_byte(mem_prev, k));
+            row.set_byte(CPU_ADDR + k, word_byte(addr, k));
+            // The carries of b + c byte by byte (CpuRowWriter.WriteAddress); zero unless a load or store.
+            carry = (word_byte(e.b, k) + word_byte(e.c, k) + carry) >> 8;
+            row.set_bool(CPU_ADDR_CARRY + k, has_memory && carry != 0u);
         }
-        return;
+        row.set_byte(CPU_ADDR_Q, (addr & 0xffu) >> 2);
+        row.set_bool(CPU_ADDR_BIT0, addr & 1u);
+        row.set_bool(CPU_ADDR_BIT1, addr & 2u);
+        row.set_canonical(CPU_A_PREV_SHARD, e.a_record.prev_shard);
+        row.set_canonical(CPU_A_PREV_TS, e.a_record.prev_timestamp);
+        row.set_canonical(CPU_B_PREV_SHARD, has_b ? e.b_record.prev_shard : 0u);
+        row.set_canonical(CPU_B_PREV_TS, has_b ? e.b_record.prev_timestamp : 0u);
+        row.set_canonical(CPU_C_PREV_SHARD, has_c ? e.c_record.prev_shard : 0u);
+        row.set_canonical(CPU_C_PREV_TS, has_c ? e.c_record.prev_timestamp : 0u);
+        row.set_canonical(CPU_MEM_ADDR, has_memory ? (e.memory_address & ~3u) : 0u);
+        row.set_canonical(CPU_MEM_PREV_SHARD, has_memory ? e.memory_record.prev_shard : 0u);
+        row.set_canonical(CPU_MEM_PREV_TS, has_memory ? e.memory_record.prev_timestamp : 0u);
     }
-#endif
-    UNROLL_FULL
-    for (uint32_t c = 0; c < CPU_WIDTH; ++c) {
-        UNROLL_FULL
-        for (uint32_t r = 0; r < ROWS; ++r) out[(uint64_t)c * height + first + r] = cells[r][c];
-    }
-}
+};
 
-// Work items: the full tiles, then one per row left over (none on the GPU, where a tile is one row).
 KERNEL void cpu_trace(const CpuEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    const uint64_t tiles = height / CPU_TILE;
-    const uint64_t rest = height - tiles * CPU_TILE;
-    GRID_LOOP(t, tiles + rest) {
-        if (t < tiles) {
-            cpu_write_rows<CPU_TILE>(events, out, height, t * CPU_TILE);
-        } else {
-            cpu_write_rows<1u>(events, out, height, tiles * CPU_TILE + (t - tiles));
-        }
-    }
+    write_trace_rows<CPU_WIDTH, CpuRow>(events, out, height);
 }
 
 // CpuChip.CountEventByteLookups: the zero test of op_a (0 < op_a), a range check of a when the row writes it, of

@@ -136,15 +136,20 @@ __device__ __forceinline__ void divrem_row(const AluEvent& e, uint32_t v[DR_WIDT
     v[e.opcode == OPCODE_DIV ? DR_IS_DIV : e.opcode == OPCODE_DIVU ? DR_IS_DIVU : e.opcode == OPCODE_REM ? DR_IS_REM : DR_IS_REMU] = 1;
 }
 
-KERNEL void divrem_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
+struct DivRemRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         uint32_t v[DR_WIDTH];
-        divrem_row(events[i], v);
-        const TraceRow row = trace_row(out, height, i);
+        divrem_row(e, v);
         UNROLL_FULL
         for (uint32_t k = 0; k < DR_WIDTH; ++k) row.set_canonical(k, v[k]);
     }
+};
+
+KERNEL void divrem_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<DR_WIDTH, DivRemRow>(events, out, height);
 }
 
 // DivRemChip.CountEventLookups: U8Range over the pairs of columns 0..19 (a, b, c, q, r), 24..47 (carry bytes,

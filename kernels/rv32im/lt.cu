@@ -15,6 +15,7 @@
 #define LT_COMPARED_B   19u
 #define LT_COMPARED_C   20u
 #define LT_DIFF_INVERSE 21u
+#define LT_WIDTH        22u
 
 // The comparison of one event (LtComparison.cs): b' and c' are the operands with the sign bit flipped for SLT.
 struct LtComparison {
@@ -46,12 +47,11 @@ __device__ __forceinline__ LtComparison lt_compare(const AluEvent& e)
     return r;
 }
 
-KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
-        const AluEvent e = events[i];
+struct LtRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         const LtComparison cmp = lt_compare(e);
-        const TraceRow row = trace_row(out, height, i);
         row.set_bool(LT_RESULT, cmp.b < cmp.c);
         row.set_word(LT_B, e.b);
         row.set_word(LT_C, e.c);
@@ -63,12 +63,16 @@ KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__
         row.set_canonical(LT_C_TOP, word_byte(cmp.c, 3));
         UNROLL_FULL
         for (int32_t k = 0; k < 4; ++k) row.set_bool(LT_BYTE_FLAGS + (uint32_t)k, cmp.flag_index == k);
-        const uint32_t compared_b = kb_from_canonical(cmp.compared_b), compared_c = kb_from_canonical(cmp.compared_c);
-        row.set(LT_COMPARED_B, compared_b);
-        row.set(LT_COMPARED_C, compared_c);
+        row.set_canonical(LT_COMPARED_B, cmp.compared_b);
+        row.set_canonical(LT_COMPARED_C, cmp.compared_c);
         // inv(0) = 0: equal operands leave the inverse zero, as the host does.
-        row.set(LT_DIFF_INVERSE, kb_inv(kb_sub(compared_b, compared_c)));
+        row.set(LT_DIFF_INVERSE, kb_inv(kb_sub(kb_from_canonical(cmp.compared_b), kb_from_canonical(cmp.compared_c))));
     }
+};
+
+KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<LT_WIDTH, LtRow>(events, out, height);
 }
 
 // LtChip.CountEventByteLookups: Ltu on the compared bytes, Msb of b3 and c3 for SLT, range checks of b and c.

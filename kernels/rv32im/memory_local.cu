@@ -24,9 +24,11 @@ static_assert(sizeof(MemoryLocalEvent) == 28, "MemoryLocalEvent must match the 2
 #define ML_FINAL_TIMESTAMP   8u
 #define ML_FINAL_VALUE       9u
 #define ML_IS_REAL           13u
+#define ML_WIDTH             14u
 
 // A state in three column groups: shard, timestamp (each one element) and the value's four byte limbs.
-__device__ __forceinline__ void memory_local_set_state(const TraceRow& row, uint32_t shard_column, uint32_t timestamp_column,
+template <typename Row>
+__device__ __forceinline__ void memory_local_set_state(const Row& row, uint32_t shard_column, uint32_t timestamp_column,
                                                        uint32_t value_column, const MemoryLocalState& state)
 {
     row.set_canonical(shard_column, state.shard);
@@ -34,14 +36,18 @@ __device__ __forceinline__ void memory_local_set_state(const TraceRow& row, uint
     row.set_word(value_column, state.value);
 }
 
-KERNEL void memory_local_trace(const MemoryLocalEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
-        const MemoryLocalEvent e = events[i];
-        const TraceRow row = trace_row(out, height, i);
+struct MemoryLocalRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const MemoryLocalEvent& e, const Row& row)
+    {
         row.set_canonical(ML_ADDRESS, e.address);
         memory_local_set_state(row, ML_INITIAL_SHARD, ML_INITIAL_TIMESTAMP, ML_INITIAL_VALUE, e.initial);
         memory_local_set_state(row, ML_FINAL_SHARD, ML_FINAL_TIMESTAMP, ML_FINAL_VALUE, e.final_state);
-        row.set(ML_IS_REAL, KB_ONE);
+        row.set_bool(ML_IS_REAL, true);
     }
+};
+
+KERNEL void memory_local_trace(const MemoryLocalEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<ML_WIDTH, MemoryLocalRow>(events, out, height);
 }

@@ -60,15 +60,20 @@ __device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH]
     v[e.opcode == OPCODE_MUL ? MUL_IS_MUL : e.opcode == OPCODE_MULH ? MUL_IS_MULH : e.opcode == OPCODE_MULHU ? MUL_IS_MULHU : MUL_IS_MULHSU] = 1;
 }
 
-KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
+struct MulRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         uint32_t v[MUL_WIDTH];
-        mul_row(events[i], v);
-        const TraceRow row = trace_row(out, height, i);
+        mul_row(e, v);
         UNROLL_FULL
         for (uint32_t k = 0; k < MUL_WIDTH; ++k) row.set_canonical(k, v[k]);
     }
+};
+
+KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<MUL_WIDTH, MulRow>(events, out, height);
 }
 
 // MulChip.CountEventLookups: U8Range over the pairs of columns 0..35 (a, b, c, product, carry bytes), and Msb of

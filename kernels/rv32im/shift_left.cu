@@ -40,15 +40,20 @@ __device__ __forceinline__ void sll_row(const AluEvent& e, uint32_t v[SLL_WIDTH]
     v[SLL_IS_REAL] = 1;
 }
 
-KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
+struct ShiftLeftRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         uint32_t v[SLL_WIDTH];
-        sll_row(events[i], v);
-        const TraceRow row = trace_row(out, height, i);
+        sll_row(e, v);
         UNROLL_FULL
         for (uint32_t k = 0; k < SLL_WIDTH; ++k) row.set_canonical(k, v[k]);
     }
+};
+
+KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<SLL_WIDTH, ShiftLeftRow>(events, out, height);
 }
 
 // ShiftLeftChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted limbs

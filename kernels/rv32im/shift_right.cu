@@ -60,15 +60,20 @@ __device__ __forceinline__ void srl_row(const AluEvent& e, uint32_t v[SRL_WIDTH]
     v[is_sra ? SRL_IS_SRA : SRL_IS_SRL] = 1;
 }
 
-KERNEL void shift_right_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
-{
-    GRID_LOOP(i, height) {
+struct ShiftRightRow {
+    template <typename Row>
+    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    {
         uint32_t v[SRL_WIDTH];
-        srl_row(events[i], v);
-        const TraceRow row = trace_row(out, height, i);
+        srl_row(e, v);
         UNROLL_FULL
         for (uint32_t k = 0; k < SRL_WIDTH; ++k) row.set_canonical(k, v[k]);
     }
+};
+
+KERNEL void shift_right_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<SRL_WIDTH, ShiftRightRow>(events, out, height);
 }
 
 // ShiftRightChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted-out limb
