@@ -135,8 +135,12 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
             alignas(64) uint32_t tile[WIDTH * TILE];
             const uint64_t first = t * TILE;
             for (uint32_t r = 0; r < TILE; ++r) ROW::write(events[first + r], trace_row<true>(tile, TILE, r));
+#if defined(__AVX2__)
+            KoalaBear::from_canonical_n(tile, WIDTH * TILE);
+#else
 #pragma omp simd
             for (uint32_t k = 0; k < WIDTH * TILE; ++k) tile[k] = kb_from_canonical(tile[k]);
+#endif
             UNROLL_FULL
             for (uint32_t c = 0; c < WIDTH; ++c) ::emu::store_line_streaming(out + (uint64_t)c * height + first, tile + c * TILE);
         } else {
