@@ -17,6 +17,7 @@ __device__ inline int atomicAdd(int* p, int v) { return __nvvm_atom_add_gen_i(p,
 __device__ inline unsigned long long atomicAdd(unsigned long long* p, unsigned long long v)
 { return (unsigned long long)__nvvm_atom_add_gen_ll((long long*)p, (long long)v); }
 __device__ inline unsigned atomicMax(unsigned* p, unsigned v) { return __nvvm_atom_max_gen_ui(p, v); }
+__device__ inline unsigned atomicMin(unsigned* p, unsigned v) { return __nvvm_atom_min_gen_ui(p, v); }
 __device__ inline unsigned atomicOr(unsigned* p, unsigned v) { return (unsigned)__nvvm_atom_or_gen_i((int*)p, (int)v); }
 __device__ inline unsigned __umulhi(unsigned a, unsigned b) { return __nvvm_mulhi_ui(a, b); }
 __device__ inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) { return __nvvm_mulhi_ull(a, b); }

@@ -118,14 +118,15 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
 
 // Writes every row of a column-major [WIDTH x height] trace, row i from events[i] by ROW::write(event, row), a template
 // over the row type (TraceRowOf), which must write every cell of its row (zeros included: the output's contents are
-// undefined).
+// undefined). visit(event, i) is called once per row as it is written, while the event is at hand: a kernel that also
+// counts what its rows send elsewhere (byte lookups, instruction multiplicities) does so without a second pass.
 // GPU: one row per thread, so neighbouring threads write neighbouring words of each column (coalesced).
 // CPU backend: sixteen rows at a time into a column-major tile of canonical values on the stack, converted to field
 // elements all at once, then each column's sixteen words, one 64-byte line, with a streaming store. Rows written straight into the trace leave WIDTH partly written lines each,
 // and when the height is a power of two (a full shard) the columns lie 2^k bytes apart and compete for one cache set;
 // a plain store of a whole line would still read it first (read for ownership), doubling the memory traffic.
-template <uint32_t WIDTH, typename ROW, typename EVENT>
-__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+template <uint32_t WIDTH, typename ROW, typename EVENT, typename VISIT>
+__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const VISIT& visit)
 {
 #if defined(CUDA_EMU)
     constexpr uint32_t TILE = 16u;
@@ -134,7 +135,10 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
         if (t < tiles) {
             alignas(64) uint32_t tile[WIDTH * TILE];
             const uint64_t first = t * TILE;
-            for (uint32_t r = 0; r < TILE; ++r) ROW::write(events[first + r], trace_row<true>(tile, TILE, r));
+            for (uint32_t r = 0; r < TILE; ++r) {
+                ROW::write(events[first + r], trace_row<true>(tile, TILE, r));
+                visit(events[first + r], first + r);
+            }
 #if defined(__AVX2__)
             KoalaBear::from_canonical_n(tile, WIDTH * TILE);
 #else
@@ -146,11 +150,27 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
         } else {
             const uint64_t i = tiles * TILE + (t - tiles);  // the last rows, fewer than a tile
             ROW::write(events[i], trace_row(out, height, i));
+            visit(events[i], i);
         }
     }
 #else
-    GRID_LOOP(i, height) ROW::write(events[i], trace_row(out, height, i));
+    GRID_LOOP(i, height) {
+        ROW::write(events[i], trace_row(out, height, i));
+        visit(events[i], i);
+    }
 #endif
+}
+
+// A write_trace_rows visitor that does nothing.
+struct NoVisit {
+    template <typename EVENT>
+    __device__ __forceinline__ void operator()(const EVENT&, uint64_t) const {}
+};
+
+template <uint32_t WIDTH, typename ROW, typename EVENT>
+__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+{
+    write_trace_rows<WIDTH, ROW>(events, out, height, NoVisit());
 }
 
 // Cells of one set of byte-lookup counters: op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS].
@@ -165,7 +185,8 @@ __device__ __forceinline__ uint32_t* byte_lookup_replica(uint32_t* counts, uint3
     return counts + (uint64_t)worker_slot(replicas) * BYTE_COUNT_CELLS;
 }
 
-__device__ __forceinline__ void byte_lookup_increment(uint32_t* counter)
+// Adds one to a counter of this thread's set: plainly on the CPU backend (one writer per set), atomically on a GPU.
+__device__ __forceinline__ void counter_increment(uint32_t* counter)
 {
 #if defined(CUDA_EMU)
     *counter += 1u;
@@ -180,7 +201,7 @@ __device__ __forceinline__ void byte_lookup_increment(uint32_t* counter)
 __device__ __forceinline__ void byte_lookup_add(uint32_t* counts, uint32_t* errors, uint32_t op, uint32_t b, uint32_t c)
 {
     if (op < BYTE_OPCODE_COUNT && b < 256u && c < 256u) {
-        byte_lookup_increment(&counts[op * BYTE_TABLE_ROWS + (b << 8) + c]);
+        counter_increment(&counts[op * BYTE_TABLE_ROWS + (b << 8) + c]);
     } else {
         atomicAdd(errors, 1u);
     }
@@ -209,3 +230,32 @@ __device__ __forceinline__ void byte_lookup_word_range(uint32_t* counts, uint32_
 #define FLAG_AUIPC       (1u << 6)
 #define FLAG_ECALL       (1u << 7)
 #define FLAG_WORD_ACCESS (1u << 8)
+
+// A write_trace_rows visitor adding each event's byte lookups, LOOKUPS::count(event, counts, errors), to the calling
+// thread's counter set: the fused "trace and count" kernels.
+template <typename LOOKUPS>
+struct CountByteLookups {
+    uint32_t* counts;  // this thread's set (byte_lookup_replica)
+    uint32_t* errors;
+
+    template <typename EVENT>
+    __device__ __forceinline__ void operator()(const EVENT& e, uint64_t) const { LOOKUPS::count(e, counts, errors); }
+};
+
+template <typename LOOKUPS>
+__device__ __forceinline__ CountByteLookups<LOOKUPS> count_byte_lookups(uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    CountByteLookups<LOOKUPS> visit;
+    visit.counts = byte_lookup_replica(all_counts, replicas);
+    visit.errors = errors;
+    return visit;
+}
+
+// The byte lookups of events[0 .. count) alone (when the trace was made without counting).
+template <typename LOOKUPS, typename EVENT>
+__device__ __forceinline__ void count_event_byte_lookups(const EVENT* __restrict__ events, uint64_t count, uint32_t* all_counts,
+                                                         uint32_t* errors, uint32_t replicas)
+{
+    const CountByteLookups<LOOKUPS> visit = count_byte_lookups<LOOKUPS>(all_counts, errors, replicas);
+    GRID_LOOP(i, count) visit(events[i], i);
+}

@@ -37,13 +37,22 @@ KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restri
 }
 
 // AddSubChip.CountEventByteLookups: range checks of a, b and c.
-KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
-        const AluEvent e = events[i];
+struct AddSubLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         byte_lookup_word_range(counts, errors, e.a);
         byte_lookup_word_range(counts, errors, e.b);
         byte_lookup_word_range(counts, errors, e.c);
     }
+};
+
+KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<AddSubLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void addsub_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<AS_WIDTH, AddSubRow>(events, out, height, count_byte_lookups<AddSubLookups>(all_counts, errors, replicas));
 }

@@ -30,11 +30,9 @@ KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restr
 
 // BitwiseChip.CountEventByteLookups: one (op, b_i, c_i) lookup per limb. An event of another opcode is an error
 // (the host count throws), flagged through the out-of-range opcode BYTE_OPCODE_COUNT.
-KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
-        const AluEvent e = events[i];
+struct BitwiseLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         const uint32_t op = e.opcode == OPCODE_XOR ? BYTE_OP_XOR
                           : e.opcode == OPCODE_OR  ? BYTE_OP_OR
                           : e.opcode == OPCODE_AND ? BYTE_OP_AND
@@ -42,4 +40,15 @@ KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t c
         UNROLL_FULL
         for (uint32_t k = 0; k < 4u; ++k) byte_lookup_add(counts, errors, op, word_byte(e.b, k), word_byte(e.c, k));
     }
+};
+
+KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<BitwiseLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void bitwise_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<BW_WIDTH, BitwiseRow>(events, out, height, count_byte_lookups<BitwiseLookups>(all_counts, errors, replicas));
 }

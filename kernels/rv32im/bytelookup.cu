@@ -1,5 +1,5 @@
 // bytelookup.cu - the ByteLookup chip (src/StarkGpu.Rv32im/Chips/ByteLookup/ByteLookupChip.cs): its preprocessed
-// table, the conversion of lookup counts into its multiplicity trace, and a counter for listed lookups. Each
+// table and a counter for listed lookups (counts_to_trace in counts.cu turns the counts into its multiplicity trace). Each
 // ALU chip's own file counts the lookups of its events.
 #include "rv32im_common.cuh"
 
@@ -25,18 +25,6 @@ KERNEL void bytelookup_preprocessed_trace(uint32_t* __restrict__ out, uint64_t h
         row.set_canonical(BL_XOR, b ^ c);
         row.set_bool(BL_LTU, b < c);
         row.set_canonical(BL_MSB, b >> 7);
-    }
-}
-
-// Sums the replicas of the op-major counts (see byte_lookup_replica) into the column-major multiplicity trace,
-// each count as its field element (reduced mod p as the host does, though no real shard comes near p lookups of
-// one row).
-KERNEL void bytelookup_counts_to_trace(const uint32_t* __restrict__ counts, uint32_t replicas, uint32_t* __restrict__ out, uint64_t cells)
-{
-    GRID_LOOP(i, cells) {
-        uint32_t sum = 0u;
-        for (uint32_t r = 0; r < replicas; ++r) sum += counts[(uint64_t)r * cells + i];
-        out[i] = kb_from_canonical(sum % KB_P);
     }
 }
 

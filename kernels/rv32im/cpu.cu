@@ -170,13 +170,11 @@ KERNEL void cpu_trace(const CpuEvent* __restrict__ events, uint32_t* __restrict_
 
 // CpuChip.CountEventByteLookups: the zero test of op_a (0 < op_a), a range check of a when the row writes it, of
 // the stored word for a store, and for a load or store of the address, of (addr0 >> 2, 0) and of c.
-KERNEL void cpu_byte_lookups(const CpuEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
-        const CpuEvent& e = events[i];
+struct CpuLookups {
+    static __device__ __forceinline__ void count(const CpuEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         const uint32_t flags = cpu_flags(e.opcode);
-        if (flags == 0u) continue;
+        if (flags == 0u) return;
         byte_lookup_add(counts, errors, BYTE_OP_LTU, 0u, e.op_a);
         if (flags & FLAG_STORE) {
             byte_lookup_word_range(counts, errors, e.memory_record.value);
@@ -189,4 +187,76 @@ KERNEL void cpu_byte_lookups(const CpuEvent* __restrict__ events, uint64_t count
             byte_lookup_word_range(counts, errors, e.c);
         }
     }
+};
+
+KERNEL void cpu_byte_lookups(const CpuEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<CpuLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The Program chip's multiplicities (ProgramChip.GenerateMainTrace): how often each instruction ran, from the rows'
+// pcs, into this thread's set of `instructions` counters. A pc that is not 4-aligned or lies outside the code is not
+// counted; the lowest such event index goes to *bad_event (the host then names the event and its pc).
+struct PcCounts {
+    uint32_t* counts;  // this thread's set
+    uint32_t code_base;
+    uint32_t instructions;
+    uint32_t* bad_event;
+
+    __device__ __forceinline__ void operator()(const CpuEvent& e, uint64_t i) const
+    {
+        const uint32_t offset = e.pc - code_base;
+        const uint32_t index = offset >> 2;
+        if ((offset & 3u) == 0u && index < instructions) {
+            counter_increment(&counts[index]);
+        } else {
+            atomicMin(bad_event, (uint32_t)i);
+        }
+    }
+};
+
+__device__ __forceinline__ PcCounts pc_counts(uint32_t* all_counts, uint32_t replicas, uint32_t code_base, uint32_t instructions, uint32_t* bad_event)
+{
+    PcCounts visit;
+    visit.counts = all_counts + (uint64_t)worker_slot(replicas) * instructions;
+    visit.code_base = code_base;
+    visit.instructions = instructions;
+    visit.bad_event = bad_event;
+    return visit;
+}
+
+// Both counts while the rows are written, each where its counters are given (non-null).
+struct CpuCounting {
+    CountByteLookups<CpuLookups> byte_lookups;
+    PcCounts pcs;
+    bool count_byte_lookups;
+    bool count_pcs;
+
+    __device__ __forceinline__ void operator()(const CpuEvent& e, uint64_t i) const
+    {
+        if (count_byte_lookups) byte_lookups(e, i);
+        if (count_pcs) pcs(e, i);
+    }
+};
+
+// The trace with ByteLookup's and Program's counts made on the way (when their counters are ready before Cpu runs):
+// the 108-byte events are read once instead of three times.
+KERNEL void cpu_trace_counting(const CpuEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height,
+                               uint32_t* byte_counts, uint32_t* byte_errors, uint32_t byte_replicas,
+                               uint32_t* pc_counts_all, uint32_t pc_replicas, uint32_t code_base, uint32_t instructions, uint32_t* bad_event)
+{
+    CpuCounting visit{};  // zeroed: a part left out stays unused
+    visit.count_byte_lookups = byte_counts != nullptr;
+    visit.count_pcs = pc_counts_all != nullptr;
+    if (visit.count_byte_lookups) visit.byte_lookups = count_byte_lookups<CpuLookups>(byte_counts, byte_errors, byte_replicas);
+    if (visit.count_pcs) visit.pcs = pc_counts(pc_counts_all, pc_replicas, code_base, instructions, bad_event);
+    write_trace_rows<CPU_WIDTH, CpuRow>(events, out, height, visit);
+}
+
+// The Program chip's multiplicities alone (when the Cpu trace was made without counting them).
+KERNEL void cpu_count_pcs(const CpuEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t replicas,
+                          uint32_t code_base, uint32_t instructions, uint32_t* bad_event)
+{
+    const PcCounts visit = pc_counts(all_counts, replicas, code_base, instructions, bad_event);
+    GRID_LOOP(i, count) visit(events[i], i);
 }

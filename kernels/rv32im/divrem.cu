@@ -154,11 +154,9 @@ KERNEL void divrem_trace(const AluEvent* __restrict__ events, uint32_t* __restri
 
 // DivRemChip.CountEventLookups: U8Range over the pairs of columns 0..19 (a, b, c, q, r), 24..47 (carry bytes,
 // |c|, |r|) and 56..59 (d); for DIV and REM, Msb of b[3], c[3], q[3] and r[3].
-KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
-        const AluEvent e = events[i];
+struct DivRemLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         uint32_t v[DR_WIDTH];
         divrem_row(e, v);
         UNROLL_FULL
@@ -174,4 +172,15 @@ KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t co
             byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_REMAINDER + 3], 0u);
         }
     }
+};
+
+KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<DivRemLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void divrem_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<DR_WIDTH, DivRemRow>(events, out, height, count_byte_lookups<DivRemLookups>(all_counts, errors, replicas));
 }

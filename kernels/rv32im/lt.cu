@@ -76,11 +76,9 @@ KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__
 }
 
 // LtChip.CountEventByteLookups: Ltu on the compared bytes, Msb of b3 and c3 for SLT, range checks of b and c.
-KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
-        const AluEvent e = events[i];
+struct LtLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         const LtComparison cmp = lt_compare(e);
         byte_lookup_add(counts, errors, BYTE_OP_LTU, cmp.compared_b, cmp.compared_c);
         if (cmp.is_signed) {
@@ -90,4 +88,15 @@ KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count,
         byte_lookup_word_range(counts, errors, e.b);
         byte_lookup_word_range(counts, errors, e.c);
     }
+};
+
+KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<LtLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void lt_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<LT_WIDTH, LtRow>(events, out, height, count_byte_lookups<LtLookups>(all_counts, errors, replicas));
 }

@@ -78,15 +78,25 @@ KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict_
 
 // MulChip.CountEventLookups: U8Range over the pairs of columns 0..35 (a, b, c, product, carry bytes), and Msb of
 // b[3] and of c[3].
-KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
+struct MulLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         uint32_t v[MUL_WIDTH];
-        mul_row(events[i], v);
+        mul_row(e, v);
         UNROLL_FULL
         for (uint32_t k = MUL_A; k < MUL_A + 36u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
         byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], 0u);
         byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], 0u);
     }
+};
+
+KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<MulLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void mul_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<MUL_WIDTH, MulRow>(events, out, height, count_byte_lookups<MulLookups>(all_counts, errors, replicas));
 }

@@ -58,15 +58,25 @@ KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __re
 
 // ShiftLeftChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted limbs
 // and carries (columns 33..40).
-KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
+struct ShiftLeftLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         uint32_t v[SLL_WIDTH];
-        sll_row(events[i], v);
+        sll_row(e, v);
         UNROLL_FULL
         for (uint32_t k = SLL_A; k < SLL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
         UNROLL_FULL
         for (uint32_t k = SLL_BIT_SHIFTED; k < SLL_BIT_SHIFTED + 8u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
     }
+};
+
+KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<ShiftLeftLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void shift_left_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<SLL_WIDTH, ShiftLeftRow>(events, out, height, count_byte_lookups<ShiftLeftLookups>(all_counts, errors, replicas));
 }

@@ -78,16 +78,26 @@ KERNEL void shift_right_trace(const AluEvent* __restrict__ events, uint32_t* __r
 
 // ShiftRightChip.CountEventLookups: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted-out limb
 // and carries (columns 39..44), and Msb of b[3].
-KERNEL void shift_right_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
-{
-    uint32_t* const counts = byte_lookup_replica(all_counts, replicas);
-    GRID_LOOP(i, count) {
+struct ShiftRightLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
         uint32_t v[SRL_WIDTH];
-        srl_row(events[i], v);
+        srl_row(e, v);
         UNROLL_FULL
         for (uint32_t k = SRL_A; k < SRL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
         UNROLL_FULL
         for (uint32_t k = SRL_SHIFTED_OUT; k < SRL_SHIFTED_OUT + 6u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
         byte_lookup_add(counts, errors, BYTE_OP_MSB, v[SRL_B + 3], 0u);
     }
+};
+
+KERNEL void shift_right_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    count_event_byte_lookups<ShiftRightLookups>(events, count, all_counts, errors, replicas);
+}
+
+// The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
+KERNEL void shift_right_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
+{
+    write_trace_rows<SRL_WIDTH, ShiftRightRow>(events, out, height, count_byte_lookups<ShiftRightLookups>(all_counts, errors, replicas));
 }

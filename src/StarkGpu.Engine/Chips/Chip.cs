@@ -52,6 +52,31 @@ public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, 
     public virtual void GenerateDeviceMainTrace(TRecord record, DeviceStream stream, DeviceMle<KoalaBear> output) =>
         throw new NotSupportedException($"chip {Name} has no device main trace generation");
 
+    /// <summary>
+    /// <see cref="GenerateDeviceMainTrace(TRecord, DeviceStream, DeviceMle{KoalaBear})"/> as the scheduler calls it,
+    /// with the scratch the call's device jobs share (<see cref="DeviceTraceContext"/>). By default it ignores the
+    /// scratch; a chip whose kernel fills another chip's scratch, or whose trace is made from it, overrides this.
+    /// </summary>
+    public virtual void GenerateDeviceMainTrace(TRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        GenerateDeviceMainTrace(record, context.Stream, output);
+    }
+
+    /// <summary>
+    /// Called for every chip with a device main trace in a call, before any device job of the call runs: a chip that
+    /// consumes what other chips' kernels leave in the scratch adds that scratch here, so producers find it.
+    /// </summary>
+    public virtual void PrepareDeviceMainTrace(TRecord record, DeviceTraceContext context)
+    {
+    }
+
+    /// <summary>
+    /// Where the chip's device main trace runs among the call's device jobs: in ascending order, then by name. A
+    /// consumer of scratch (see <see cref="PrepareDeviceMainTrace"/>) orders itself after its producers.
+    /// </summary>
+    public virtual int DeviceOrder => 0;
+
     /// <summary>Rows of the preprocessed trace (zero when the chip has none).</summary>
     public virtual int PreprocessedHeight(TProgram program) => 0;
 

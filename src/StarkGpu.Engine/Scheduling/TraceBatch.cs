@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
 using StarkGpu.Device.Layout;
+using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
 
 namespace StarkGpu.Engine.Scheduling;
@@ -31,7 +32,7 @@ internal sealed class TraceBatch : IDisposable
     {
         _callerToken = callerToken;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        _deviceJobs = [.. jobs.Where(j => j.OnDevice)];
+        _deviceJobs = [.. jobs.Where(j => j.OnDevice).OrderBy(j => j.Order)]; // stable: planned order within an order
         var hostJobs = jobs.Where(j => !j.OnDevice).ToArray();
 
         var parent = Activity.Current;
@@ -166,6 +167,20 @@ internal sealed class TraceBatch : IDisposable
 
         var stream = accelerator.CreateStream();
         output.AddStream(stream);
+        using var context = new DeviceTraceContext(stream); // its scratch is freed however the loop ends
+        foreach (var job in _deviceJobs)
+        {
+            try
+            {
+                job.Prepare?.Invoke(context);
+            }
+            catch (Exception e)
+            {
+                Fail(new TraceGenerationException(job.Chip, $"preparing device trace generation failed: {e.Message}", e));
+                return;
+            }
+        }
+
         foreach (var job in _deviceJobs)
         {
             if (_cancel.IsCancellationRequested)
@@ -180,7 +195,7 @@ internal sealed class TraceBatch : IDisposable
             {
                 storage = stream.Allocate<KoalaBear>(job.Elements);
                 var trace = new DeviceMle<KoalaBear>(storage, job.Width, job.Rows);
-                job.Device!(stream, trace);
+                job.Device!(context, trace);
                 stream.Synchronize();
                 storage = null;
                 Deliver(output, job, trace, maxLogRowCount, accelerator.Kind.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);

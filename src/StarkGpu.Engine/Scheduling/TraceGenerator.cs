@@ -96,7 +96,9 @@ public sealed class TraceGenerator<TRecord, TProgram> where TRecord : IExecution
             var rows = CheckHeight(chip.Name, chip.MainHeight(record));
             var key = MainKey + chip.Name;
             jobs.Add(UseDevice(chip.SupportsDeviceMainTracegen)
-                ? TraceJob.OnDeviceKernels(chip.Name, key, rows, chip.Width, (stream, output) => chip.GenerateDeviceMainTrace(record, stream, output))
+                ? TraceJob.OnDeviceKernels(
+                    chip.Name, key, rows, chip.Width, (context, output) => chip.GenerateDeviceMainTrace(record, context, output),
+                    context => chip.PrepareDeviceMainTrace(record, context), chip.DeviceOrder)
                 : TraceJob.OnHost(chip.Name, key, rows, chip.Width, output => chip.GenerateMainTrace(record, output)));
         }
 
@@ -116,7 +118,7 @@ public sealed class TraceGenerator<TRecord, TProgram> where TRecord : IExecution
             var rows = CheckHeight(chip.Name, chip.PreprocessedHeight(program));
             var key = PreprocessedKey + chip.Name;
             jobs.Add(UseDevice(chip.SupportsDevicePreprocessedTracegen)
-                ? TraceJob.OnDeviceKernels(chip.Name, key, rows, chip.PreprocessedWidth, (stream, output) => chip.GenerateDevicePreprocessedTrace(program, stream, output))
+                ? TraceJob.OnDeviceKernels(chip.Name, key, rows, chip.PreprocessedWidth, (context, output) => chip.GenerateDevicePreprocessedTrace(program, context.Stream, output))
                 : TraceJob.OnHost(chip.Name, key, rows, chip.PreprocessedWidth, output => chip.GeneratePreprocessedTrace(program, output)));
         }
 

@@ -1,5 +1,6 @@
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
+using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
 
 namespace StarkGpu.Engine.Scheduling;
@@ -11,8 +12,12 @@ namespace StarkGpu.Engine.Scheduling;
 /// </summary>
 internal sealed class TraceJob
 {
-    private TraceJob(string chip, string key, int rows, int width, Action<Span2D<KoalaBear>>? host, Action<DeviceStream, DeviceMle<KoalaBear>>? device)
+    private TraceJob(
+        string chip, string key, int rows, int width, Action<Span2D<KoalaBear>>? host, Action<DeviceTraceContext, DeviceMle<KoalaBear>>? device,
+        Action<DeviceTraceContext>? prepare = null, int order = 0)
     {
+        Prepare = prepare;
+        Order = order;
         Chip = chip;
         Key = key;
         Rows = rows;
@@ -33,7 +38,13 @@ internal sealed class TraceJob
 
     public Action<Span2D<KoalaBear>>? Host { get; }
 
-    public Action<DeviceStream, DeviceMle<KoalaBear>>? Device { get; }
+    public Action<DeviceTraceContext, DeviceMle<KoalaBear>>? Device { get; }
+
+    /// <summary>Runs before any device job of the call (<see cref="Chip{TRecord,TProgram}.PrepareDeviceMainTrace"/>).</summary>
+    public Action<DeviceTraceContext>? Prepare { get; }
+
+    /// <summary>Device jobs run in ascending order (<see cref="Chip{TRecord,TProgram}.DeviceOrder"/>), then as planned.</summary>
+    public int Order { get; }
 
     public bool OnDevice => Device is not null;
 
@@ -42,6 +53,8 @@ internal sealed class TraceJob
     public static TraceJob OnHost(string chip, string key, int rows, int width, Action<Span2D<KoalaBear>> generate) =>
         new(chip, key, rows, width, generate, null);
 
-    public static TraceJob OnDeviceKernels(string chip, string key, int rows, int width, Action<DeviceStream, DeviceMle<KoalaBear>> generate) =>
-        new(chip, key, rows, width, null, generate);
+    public static TraceJob OnDeviceKernels(
+        string chip, string key, int rows, int width, Action<DeviceTraceContext, DeviceMle<KoalaBear>> generate,
+        Action<DeviceTraceContext>? prepare = null, int order = 0) =>
+        new(chip, key, rows, width, null, generate, prepare, order);
 }

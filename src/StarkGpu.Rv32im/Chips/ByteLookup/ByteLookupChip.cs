@@ -123,42 +123,58 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         }
     }
 
-    /// <summary>
-    /// Counts on the device. Sources without device counting are counted on the host first and seed the counters;
-    /// every other source adds with its kernel into per-block counter sets (<see cref="ByteLookupDeviceCounts"/>);
-    /// one kernel then sums the sets into the multiplicity trace as field elements. Counts are integers, so any
-    /// order of additions gives the host's result bit for bit.
-    /// </summary>
-    /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table.</exception>
+    /// <summary>After every source: they may count into this chip's counters while writing their own traces.</summary>
+    public override int DeviceOrder => 1;
+
+    /// <summary>Adds the counters (<see cref="ByteLookupScratch"/>) for the sources that count on the device.</summary>
+    public override void PrepareDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Add(new ByteLookupScratch(context.Stream, DeviceSources(record)));
+    }
+
+    /// <summary>On its own: a context of its own, so every source is counted here.</summary>
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        using var context = new DeviceTraceContext(stream);
+        GenerateDeviceMainTrace(record, context, output);
+    }
+
+    /// <summary>
+    /// The multiplicities from the device counters. Sources that counted while writing their traces have added to
+    /// them already; every other device source adds with its counting kernel now; sources without device counting are
+    /// counted on the host into the counters' last set. One kernel then sums the sets into the trace as field
+    /// elements. Counts are integers, so any order of additions gives the host's result bit for bit.
+    /// </summary>
+    /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table.</exception>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         CheckShape(output, ByteLookupColumns.Width);
-        var included = _sources.Where(s => s.Included(record)).ToArray();
-        var onDevice = included.Where(s => s.SupportsDeviceByteLookupCounting).ToArray();
-        var replicas = CounterSets(stream.Accelerator);
-        using var counts = stream.AllocateZeroed<uint>((long)replicas * ByteLookupTable.CountCells);
-        SeedWithHostCounts(record, stream, counts, [.. included.Where(s => !s.SupportsDeviceByteLookupCounting)]);
-
-        using var errors = stream.AllocateZeroed<uint>(Math.Max(onDevice.Length, 1));
-        for (var i = 0; i < onDevice.Length; i++)
+        var stream = context.Stream;
+        var scratch = context.Find<ByteLookupScratch>() ?? context.Add(new ByteLookupScratch(stream, DeviceSources(record)));
+        foreach (var source in scratch.Sources)
         {
-            onDevice[i].CountByteLookupsOnDevice(record, stream, new ByteLookupDeviceCounts(counts.Pointer, errors.At(i), replicas));
+            if (scratch.Claim(source) is { } counts)
+            {
+                source.CountByteLookupsOnDevice(record, stream, counts);
+            }
         }
 
-        stream.Launch(ByteLookupKernels.CountsToTrace, ByteLookupTable.CountCells, counts, replicas, output.Storage, (long)ByteLookupTable.CountCells);
-        if (onDevice.Length == 0)
+        SeedWithHostCounts(record, stream, scratch, [.. _sources.Where(s => s.Included(record) && !s.SupportsDeviceByteLookupCounting)]);
+        stream.Launch(CountKernels.SumToTrace, ByteLookupTable.CountCells, scratch.Counts, scratch.KernelSets + 1, output.Storage, (long)ByteLookupTable.CountCells);
+        if (scratch.Sources.Count == 0)
         {
             return;
         }
 
-        var errorCounts = errors.ToArray();
-        for (var i = 0; i < onDevice.Length; i++)
+        var errorCounts = scratch.Errors.ToArray();
+        for (var i = 0; i < scratch.Sources.Count; i++)
         {
             if (errorCounts[i] != 0)
             {
-                throw new ByteLookupRangeException(onDevice[i].Name, $"{errorCounts[i]} byte lookup(s) outside the ByteLookup table, counted on the device");
+                throw new ByteLookupRangeException(scratch.Sources[i].Name, $"{errorCounts[i]} byte lookup(s) outside the ByteLookup table, counted on the device");
             }
         }
     }
@@ -173,7 +189,10 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         return accelerator is CpuAccelerator cpu ? (uint)cpu.Threads : 1u;
     }
 
-    private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, DeviceBuffer<uint> counts, IByteLookupSource[] hostSources)
+    private IByteLookupSource[] DeviceSources(ExecutionRecord record) =>
+        [.. _sources.Where(s => s.Included(record) && s.SupportsDeviceByteLookupCounting)];
+
+    private static void SeedWithHostCounts(ExecutionRecord record, DeviceStream stream, ByteLookupScratch scratch, IByteLookupSource[] hostSources)
     {
         if (hostSources.Length == 0)
         {
@@ -190,7 +209,7 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
                 CountOnHost(source, record, new ByteLookupCounter(hostCounts));
             }
 
-            stream.CopyToDevice<uint>(hostCounts, counts); // into the first counter set
+            stream.CopyToDevice<uint>(hostCounts, scratch.Counts, (long)scratch.KernelSets * ByteLookupTable.CountCells); // the set no kernel writes
         }
         finally
         {

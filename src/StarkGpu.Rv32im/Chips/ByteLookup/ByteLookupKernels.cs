@@ -6,9 +6,6 @@ public static class ByteLookupKernels
     /// <summary>(uint32* out, uint64 height): the preprocessed table, column-major.</summary>
     public const string PreprocessedTrace = "bytelookup_preprocessed_trace";
 
-    /// <summary>(uint32* counts_then_trace, uint64 cells): op-major counts to Montgomery multiplicities, in place.</summary>
-    public const string CountsToTrace = "bytelookup_counts_to_trace";
-
     /// <summary>
     /// (const uint32* lookups, uint64 count, uint32* counts, uint32* errors): counts lookups listed as
     /// (op, b, c) triples, for a source that lists its lookups rather than deriving them from events in a kernel.

@@ -5,6 +5,7 @@ using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Chips.ProgramTable;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
 
@@ -20,6 +21,9 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
 {
     public const string ChipName = "Cpu";
+
+    /// <summary>(const CpuEvent* events, uint64 count, uint32* counts, uint32 sets, uint32 code_base, uint32 instructions, uint32* bad_event): the Program chip's pc counts alone.</summary>
+    public const string CountPcsKernel = "cpu_count_pcs";
 
     public override string Name => ChipName;
 
@@ -63,6 +67,32 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
         {
             stream.Launch("cpu_trace", output.Height, events, output.Storage, (long)output.Height);
         }
+    }
+
+    /// <summary>
+    /// The trace, counting on the way the byte lookups it sends (when the ByteLookup chip's counters expect them) and
+    /// the pcs of its rows (when the Program chip's counters are there): the events are read once, not three times.
+    /// </summary>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var bytes = context.Find<ByteLookupScratch>()?.Claim(this);
+        var pcs = context.Find<ProgramScratch>() is { } program && program.Claim() ? program : null;
+        if (bytes is null && pcs is null)
+        {
+            GenerateDeviceMainTrace(record, context.Stream, output);
+            return;
+        }
+
+        var stream = context.Stream;
+        using var events = CpuEventLayout.Stage(stream, record.Cpu);
+        stream.Launch(
+            "cpu_trace_counting", output.Height, events, output.Storage, (long)output.Height,
+            bytes?.Counts ?? DevicePointer.Null, bytes?.Errors ?? DevicePointer.Null, bytes?.Replicas ?? 0u,
+            pcs?.Counts.Pointer ?? DevicePointer.Null, pcs?.Sets ?? 0u, pcs?.CodeBase ?? 0u, (uint)(pcs?.Instructions ?? 0),
+            pcs?.BadEvent.Pointer ?? DevicePointer.Null);
     }
 
     public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)

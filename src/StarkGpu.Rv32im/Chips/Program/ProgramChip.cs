@@ -1,7 +1,9 @@
 using CommunityToolkit.HighPerformance;
+using StarkGpu.Device;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Cpu;
 using StarkGpu.Rv32im.Events;
 using static StarkGpu.Rv32im.Chips.ProgramTable.ProgramColumns;
 using ElfProgram = StarkGpu.Rv32im.Elf.Program;
@@ -15,9 +17,8 @@ namespace StarkGpu.Rv32im.Chips.ProgramTable;
 /// multiplicity, so every instruction the Cpu chip sends must be one of the program's, at its own pc.
 /// </summary>
 /// <remarks>
-/// Host only: the trace is one column as tall as the program, counted in a single pass over the shard's Cpu
-/// events (one field increment each, nothing allocated). A device version would have to upload every 108-byte
-/// Cpu event again just to produce that one small column, which costs more than the host pass it replaces.
+/// On the device the Cpu chip's kernel counts the pcs while it writes the Cpu trace (<see cref="ProgramScratch"/>), so
+/// the 108-byte Cpu events are not read again for this one small column; the host pass reads every one of them.
 /// </remarks>
 public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
 {
@@ -61,6 +62,56 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
     }
 
     public override int MainHeight(ExecutionRecord record) => _program.Instructions.Length;
+
+    public override bool SupportsDeviceMainTracegen => true;
+
+    /// <summary>After the Cpu chip, which may count the pcs for it.</summary>
+    public override int DeviceOrder => 1;
+
+    /// <summary>Adds the instruction counters (<see cref="ProgramScratch"/>) for the Cpu chip's kernel to fill.</summary>
+    public override void PrepareDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Add(NewScratch(context.Stream));
+    }
+
+    /// <summary>On its own: a context of its own, so the pcs are counted here.</summary>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
+    {
+        using var context = new DeviceTraceContext(stream);
+        GenerateDeviceMainTrace(record, context, output);
+    }
+
+    /// <summary>The multiplicities from the counters, counting the pcs first unless the Cpu chip's kernel did.</summary>
+    /// <exception cref="PcOutsideProgramException">A Cpu event's pc is misaligned or outside the code.</exception>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var stream = context.Stream;
+        var scratch = context.Find<ProgramScratch>() ?? context.Add(NewScratch(stream));
+        if (scratch.Claim())
+        {
+            using var events = CpuEventLayout.Stage(stream, record.Cpu);
+            stream.Launch(
+                CpuChip.CountPcsKernel, record.Cpu.Count, events, (long)record.Cpu.Count, scratch.Counts, scratch.Sets, scratch.CodeBase,
+                (uint)scratch.Instructions, scratch.BadEvent);
+        }
+
+        var bad = scratch.BadEvent.ToArray()[0];
+        if (bad != ProgramScratch.NoBadEvent)
+        {
+            throw OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc);
+        }
+
+        if (output.Height > 0)
+        {
+            stream.Launch(CountKernels.SumToTrace, output.Height, scratch.Counts, scratch.Sets, output.Storage, (long)output.Height);
+        }
+    }
+
+    private ProgramScratch NewScratch(DeviceStream stream) => new(stream, _program.CodeBase, _program.Instructions.Length);
 
     public override int PreprocessedHeight(ElfProgram program)
     {

@@ -51,6 +51,25 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
         }
     }
 
+    /// <summary>
+    /// The trace, counting on the way the byte lookups it sends when the ByteLookup chip's counters expect them (the
+    /// kernel <c>{trace kernel}_counting</c>): the events are read once, not twice.
+    /// </summary>
+    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        if (context.Find<ByteLookupScratch>()?.Claim(this) is not { } counts)
+        {
+            GenerateDeviceMainTrace(record, context.Stream, output);
+            return;
+        }
+
+        var stream = context.Stream;
+        using var events = AluEventLayout.Stage(stream, Events(record));
+        stream.Launch(TraceKernel + "_counting", output.Height, events, output.Storage, (long)output.Height, counts.Counts, counts.Errors, counts.Replicas);
+    }
+
     public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
     {
         foreach (ref readonly var alu in Events(record).Span)
