@@ -116,7 +116,7 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
     return r;
 }
 
-// Writes every row of a column-major [WIDTH x height] trace, row i from events[i] by ROW::write(event, row), a template
+// Writes every row of a column-major [WIDTH x height] trace, row i from events[i] by rows.write(event, row), a template
 // over the row type (TraceRowOf), which must write every cell of its row (zeros included: the output's contents are
 // undefined). visit(event, i) is called once per row as it is written, while the event is at hand: a kernel that also
 // counts what its rows send elsewhere (byte lookups, instruction multiplicities) does so without a second pass.
@@ -125,8 +125,9 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
 // elements all at once, then each column's sixteen words, one 64-byte line, with a streaming store. Rows written straight into the trace leave WIDTH partly written lines each,
 // and when the height is a power of two (a full shard) the columns lie 2^k bytes apart and compete for one cache set;
 // a plain store of a whole line would still read it first (read for ownership), doubling the memory traffic.
-template <uint32_t WIDTH, typename ROW, typename EVENT, typename VISIT>
-__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const VISIT& visit)
+template <uint32_t WIDTH, typename ROWS, typename EVENT, typename VISIT>
+__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const ROWS& rows,
+                                                 const VISIT& visit)
 {
 #if defined(CUDA_EMU)
     constexpr uint32_t TILE = 16u;
@@ -136,7 +137,7 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
             alignas(64) uint32_t tile[WIDTH * TILE];
             const uint64_t first = t * TILE;
             for (uint32_t r = 0; r < TILE; ++r) {
-                ROW::write(events[first + r], trace_row<true>(tile, TILE, r));
+                rows.write(events[first + r], trace_row<true>(tile, TILE, r));
                 visit(events[first + r], first + r);
             }
 #if defined(__AVX2__)
@@ -149,13 +150,13 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
             for (uint32_t c = 0; c < WIDTH; ++c) ::emu::store_line_streaming(out + (uint64_t)c * height + first, tile + c * TILE);
         } else {
             const uint64_t i = tiles * TILE + (t - tiles);  // the last rows, fewer than a tile
-            ROW::write(events[i], trace_row(out, height, i));
+            rows.write(events[i], trace_row(out, height, i));
             visit(events[i], i);
         }
     }
 #else
     GRID_LOOP(i, height) {
-        ROW::write(events[i], trace_row(out, height, i));
+        rows.write(events[i], trace_row(out, height, i));
         visit(events[i], i);
     }
 #endif
@@ -167,10 +168,10 @@ struct NoVisit {
     __device__ __forceinline__ void operator()(const EVENT&, uint64_t) const {}
 };
 
-template <uint32_t WIDTH, typename ROW, typename EVENT>
-__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
+template <uint32_t WIDTH, typename ROWS, typename EVENT>
+__device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const ROWS& rows)
 {
-    write_trace_rows<WIDTH, ROW>(events, out, height, NoVisit());
+    write_trace_rows<WIDTH>(events, out, height, rows, NoVisit());
 }
 
 // Cells of one set of byte-lookup counters: op-major [BYTE_OPCODE_COUNT x BYTE_TABLE_ROWS].

@@ -12,7 +12,7 @@
 
 struct AddSubRow {
     template <typename Row>
-    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
     {
         const bool is_sub = e.opcode == OPCODE_SUB;
         row.set_word(AS_A, e.a);
@@ -33,7 +33,7 @@ struct AddSubRow {
 
 KERNEL void addsub_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<AS_WIDTH, AddSubRow>(events, out, height);
+    write_trace_rows<AS_WIDTH>(events, out, height, AddSubRow());
 }
 
 // AddSubChip.CountEventByteLookups: range checks of a, b and c.
@@ -54,5 +54,5 @@ KERNEL void addsub_byte_lookups(const AluEvent* __restrict__ events, uint64_t co
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void addsub_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<AS_WIDTH, AddSubRow>(events, out, height, count_byte_lookups<AddSubLookups>(all_counts, errors, replicas));
+    write_trace_rows<AS_WIDTH>(events, out, height, AddSubRow(), count_byte_lookups<AddSubLookups>(all_counts, errors, replicas));
 }

@@ -12,7 +12,7 @@
 
 struct BitwiseRow {
     template <typename Row>
-    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
     {
         row.set_word(BW_A, e.a);
         row.set_word(BW_B, e.b);
@@ -25,7 +25,7 @@ struct BitwiseRow {
 
 KERNEL void bitwise_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<BW_WIDTH, BitwiseRow>(events, out, height);
+    write_trace_rows<BW_WIDTH>(events, out, height, BitwiseRow());
 }
 
 // BitwiseChip.CountEventByteLookups: one (op, b_i, c_i) lookup per limb. An event of another opcode is an error
@@ -50,5 +50,5 @@ KERNEL void bitwise_byte_lookups(const AluEvent* __restrict__ events, uint64_t c
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void bitwise_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<BW_WIDTH, BitwiseRow>(events, out, height, count_byte_lookups<BitwiseLookups>(all_counts, errors, replicas));
+    write_trace_rows<BW_WIDTH>(events, out, height, BitwiseRow(), count_byte_lookups<BitwiseLookups>(all_counts, errors, replicas));
 }

@@ -107,7 +107,7 @@ __device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
 // The cells (Montgomery form) of one event's row, CpuRowWriter.Write's twin; every cell is written, zeros included.
 struct CpuRow {
     template <typename Row>
-    static __device__ __forceinline__ void write(const CpuEvent& e, const Row& row)
+    __device__ __forceinline__ void write(const CpuEvent& e, const Row& row) const
     {
         const uint32_t flags = cpu_flags(e.opcode);
         const bool is_x0 = e.op_a == 0u;
@@ -165,7 +165,7 @@ struct CpuRow {
 
 KERNEL void cpu_trace(const CpuEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<CPU_WIDTH, CpuRow>(events, out, height);
+    write_trace_rows<CPU_WIDTH>(events, out, height, CpuRow());
 }
 
 // CpuChip.CountEventByteLookups: the zero test of op_a (0 < op_a), a range check of a when the row writes it, of
@@ -250,7 +250,7 @@ KERNEL void cpu_trace_counting(const CpuEvent* __restrict__ events, uint32_t* __
     visit.count_pcs = pc_counts_all != nullptr;
     if (visit.count_byte_lookups) visit.byte_lookups = count_byte_lookups<CpuLookups>(byte_counts, byte_errors, byte_replicas);
     if (visit.count_pcs) visit.pcs = pc_counts(pc_counts_all, pc_replicas, code_base, instructions, bad_event);
-    write_trace_rows<CPU_WIDTH, CpuRow>(events, out, height, visit);
+    write_trace_rows<CPU_WIDTH>(events, out, height, CpuRow(), visit);
 }
 
 // The Program chip's multiplicities alone (when the Cpu trace was made without counting them).

@@ -49,7 +49,7 @@ __device__ __forceinline__ LtComparison lt_compare(const AluEvent& e)
 
 struct LtRow {
     template <typename Row>
-    static __device__ __forceinline__ void write(const AluEvent& e, const Row& row)
+    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
     {
         const LtComparison cmp = lt_compare(e);
         row.set_bool(LT_RESULT, cmp.b < cmp.c);
@@ -72,7 +72,7 @@ struct LtRow {
 
 KERNEL void lt_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<LT_WIDTH, LtRow>(events, out, height);
+    write_trace_rows<LT_WIDTH>(events, out, height, LtRow());
 }
 
 // LtChip.CountEventByteLookups: Ltu on the compared bytes, Msb of b3 and c3 for SLT, range checks of b and c.
@@ -98,5 +98,5 @@ KERNEL void lt_byte_lookups(const AluEvent* __restrict__ events, uint64_t count,
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void lt_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<LT_WIDTH, LtRow>(events, out, height, count_byte_lookups<LtLookups>(all_counts, errors, replicas));
+    write_trace_rows<LT_WIDTH>(events, out, height, LtRow(), count_byte_lookups<LtLookups>(all_counts, errors, replicas));
 }

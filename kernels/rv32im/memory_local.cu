@@ -38,7 +38,7 @@ __device__ __forceinline__ void memory_local_set_state(const Row& row, uint32_t 
 
 struct MemoryLocalRow {
     template <typename Row>
-    static __device__ __forceinline__ void write(const MemoryLocalEvent& e, const Row& row)
+    __device__ __forceinline__ void write(const MemoryLocalEvent& e, const Row& row) const
     {
         row.set_canonical(ML_ADDRESS, e.address);
         memory_local_set_state(row, ML_INITIAL_SHARD, ML_INITIAL_TIMESTAMP, ML_INITIAL_VALUE, e.initial);
@@ -49,5 +49,5 @@ struct MemoryLocalRow {
 
 KERNEL void memory_local_trace(const MemoryLocalEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<ML_WIDTH, MemoryLocalRow>(events, out, height);
+    write_trace_rows<ML_WIDTH>(events, out, height, MemoryLocalRow());
 }

@@ -49,6 +49,6 @@ public sealed partial class KernelTraceWidthTests
         Assert.That(files, Is.EqualTo(Kernels.Select(k => k.File).Order(StringComparer.Ordinal)));
     }
 
-    [GeneratedRegex(@"write_trace_rows<\s*([A-Z_0-9]+)\s*,")]
+    [GeneratedRegex(@"write_trace_rows<\s*([A-Z_0-9]+)\s*[,>]")]
     private static partial Regex WriteTraceRows();
 }
