@@ -75,7 +75,7 @@ public static class ChipHarness
         trace.Values[(row * trace.Width) + column] = KoalaBear.FromCanonical(canonical);
 
     // Every cell starts as bits no kernel writes (not below p), so a cell a kernel forgets is a mismatch.
-    private static DeviceMle<KoalaBear> AllocatePoisoned(DeviceStream stream, int width, int height)
+    public static DeviceMle<KoalaBear> AllocatePoisoned(DeviceStream stream, int width, int height)
     {
         var storage = stream.Allocate<KoalaBear>((long)width * height);
         if (storage.Length > 0)
