@@ -131,6 +131,19 @@ static inline void store_line_streaming(uint32_t* dst, const uint32_t* src)
 #endif
     std::memcpy(dst, src, 16 * sizeof(uint32_t));
 }
+#if defined(__AVX2__)
+// The same for a line held in two registers (no round trip through memory).
+static inline void store_line_streaming(uint32_t* dst, __m256i low, __m256i high)
+{
+    if (((uintptr_t)dst & 31u) == 0) {
+        _mm256_stream_si256((__m256i*)dst, low);
+        _mm256_stream_si256((__m256i*)(dst + 8), high);
+    } else {
+        _mm256_storeu_si256((__m256i*)dst, low);
+        _mm256_storeu_si256((__m256i*)(dst + 8), high);
+    }
+}
+#endif
 // Orders this thread's non-temporal stores before whatever it does next (the end of a launch).
 static inline void streaming_fence()
 {

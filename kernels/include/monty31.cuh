@@ -53,22 +53,19 @@ struct Monty31 {
     static __device__ __forceinline__ uint32_t to_canonical(uint32_t a) { return mul(a, 1u); }
 
 #if defined(CUDA_EMU) && defined(__AVX2__)
-    // from_canonical of n words in place (n a multiple of 8, v 32-byte aligned), eight per instruction. GCC's own
-    // vectorisation of mul spends most of its instructions shuffling 32-bit halves; here the even and odd lanes stay
-    // in 64-bit lanes. x = v * R2 and q * p (q = x * p^-1 mod 2^32) share their low words, so x - q * p is exact and
-    // its high word is the result minus p or the result; adding p and taking the unsigned minimum picks the right one.
-    static inline void from_canonical_n(uint32_t* v, uint32_t n)
+    // from_canonical of eight words at once. GCC's own vectorisation of mul spends most of its instructions shuffling
+    // 32-bit halves; here the even and odd lanes stay in 64-bit lanes. x = v * R2 and q * p (q = x * p^-1 mod 2^32)
+    // share their low words, so x - q * p is exact and its high word is the result, or the result minus p; adding p
+    // and taking the unsigned minimum picks the right one.
+    static inline __m256i from_canonical_x8(__m256i a)
     {
         const __m256i r2 = _mm256_set1_epi32((int)R2), p_inv = _mm256_set1_epi32((int)P_INV), p = _mm256_set1_epi32((int)P);
-        for (uint32_t i = 0; i < n; i += 8u) {
-            const __m256i a = _mm256_load_si256((const __m256i*)(v + i));
-            const __m256i x_even = _mm256_mul_epu32(a, r2);
-            const __m256i x_odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), r2);
-            const __m256i d_even = _mm256_sub_epi64(x_even, _mm256_mul_epu32(_mm256_mul_epu32(x_even, p_inv), p));
-            const __m256i d_odd = _mm256_sub_epi64(x_odd, _mm256_mul_epu32(_mm256_mul_epu32(x_odd, p_inv), p));
-            const __m256i r = _mm256_blend_epi32(_mm256_srli_epi64(d_even, 32), d_odd, 0xaa);
-            _mm256_store_si256((__m256i*)(v + i), _mm256_min_epu32(r, _mm256_add_epi32(r, p)));
-        }
+        const __m256i x_even = _mm256_mul_epu32(a, r2);
+        const __m256i x_odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), r2);
+        const __m256i d_even = _mm256_sub_epi64(x_even, _mm256_mul_epu32(_mm256_mul_epu32(x_even, p_inv), p));
+        const __m256i d_odd = _mm256_sub_epi64(x_odd, _mm256_mul_epu32(_mm256_mul_epu32(x_odd, p_inv), p));
+        const __m256i r = _mm256_blend_epi32(_mm256_srli_epi64(d_even, 32), d_odd, 0xaa);
+        return _mm256_min_epu32(r, _mm256_add_epi32(r, p));
     }
 #endif
 

@@ -141,13 +141,17 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
                 visit(events[first + r], first + r);
             }
 #if defined(__AVX2__)
-            KoalaBear::from_canonical_n(tile, WIDTH * TILE);
+            // Each column's line converted in registers and stored at once: the conversion overlaps the stores.
+            for (uint32_t c = 0; c < WIDTH; ++c) {
+                const __m256i low = KoalaBear::from_canonical_x8(_mm256_load_si256((const __m256i*)(tile + c * TILE)));
+                const __m256i high = KoalaBear::from_canonical_x8(_mm256_load_si256((const __m256i*)(tile + c * TILE + 8u)));
+                ::emu::store_line_streaming(out + (uint64_t)c * height + first, low, high);
+            }
 #else
 #pragma omp simd
             for (uint32_t k = 0; k < WIDTH * TILE; ++k) tile[k] = kb_from_canonical(tile[k]);
-#endif
-            UNROLL_FULL
             for (uint32_t c = 0; c < WIDTH; ++c) ::emu::store_line_streaming(out + (uint64_t)c * height + first, tile + c * TILE);
+#endif
         } else {
             const uint64_t i = tiles * TILE + (t - tiles);  // the last rows, fewer than a tile
             rows.write(events[i], trace_row(out, height, i));
