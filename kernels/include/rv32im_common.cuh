@@ -264,3 +264,34 @@ __device__ __forceinline__ void count_event_byte_lookups(const EVENT* __restrict
     const CountByteLookups<LOOKUPS> visit = count_byte_lookups<LOOKUPS>(all_counts, errors, replicas);
     GRID_LOOP(i, count) visit(events[i], i);
 }
+
+// The chips whose row is an array of canonical values computed from the event, CHIP::values(e, v), with byte
+// lookups read off that array, CHIP::lookups(e, v, counts, errors) (shifts, multiplication, division): their row
+// writer for write_trace_rows. Given counters (this thread's set), it counts each row's lookups from the values it
+// has just written, so the fused kernel computes a row once.
+template <typename CHIP>
+struct ValueRows {
+    uint32_t* counts;  // null: no counting
+    uint32_t* errors;
+
+    template <typename Row>
+    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    {
+        uint32_t v[CHIP::WIDTH];
+        CHIP::values(e, v);
+        UNROLL_FULL
+        for (uint32_t k = 0; k < CHIP::WIDTH; ++k) row.set_canonical(k, v[k]);
+        if (counts != nullptr) CHIP::lookups(e, v, counts, errors);
+    }
+};
+
+// The same chips' lookups alone, for count_event_byte_lookups.
+template <typename CHIP>
+struct ValueLookups {
+    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
+    {
+        uint32_t v[CHIP::WIDTH];
+        CHIP::values(e, v);
+        CHIP::lookups(e, v, counts, errors);
+    }
+};

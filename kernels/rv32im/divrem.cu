@@ -136,62 +136,43 @@ __device__ __forceinline__ void divrem_row(const AluEvent& e, uint32_t v[DR_WIDT
     v[e.opcode == OPCODE_DIV ? DR_IS_DIV : e.opcode == OPCODE_DIVU ? DR_IS_DIVU : e.opcode == OPCODE_REM ? DR_IS_REM : DR_IS_REMU] = 1;
 }
 
-// DivRemChip.CountEventLookups, from the row's values: U8Range over the pairs of columns 0..19 (a, b, c, q, r), 24..47 (carry bytes,
-// |c|, |r|) and 56..59 (d); for DIV and REM, Msb of b[3], c[3], q[3] and r[3].
-__device__ __forceinline__ void divrem_row_lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
-{
-    UNROLL_FULL
-    for (uint32_t k = DR_A; k < DR_A + 20u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    UNROLL_FULL
-    for (uint32_t k = DR_CARRY_LOW; k < DR_CARRY_LOW + 24u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    UNROLL_FULL
-    for (uint32_t k = DR_LT_DIFFERENCE; k < DR_LT_DIFFERENCE + 4u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    if (e.opcode == OPCODE_DIV || e.opcode == OPCODE_REM) {
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_B + 3], 0u);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_C + 3], 0u);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_QUOTIENT + 3], 0u);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_REMAINDER + 3], 0u);
-    }
-}
+// The DivRem chip for ValueRows and ValueLookups.
+struct DivRemChip {
+    static constexpr uint32_t WIDTH = DR_WIDTH;
 
-// The rows. Given counters (this thread's set: the fused kernel), each row's lookups are counted from the values just
-// written, so the row is computed once.
-struct DivRemRow {
-    uint32_t* counts;
-    uint32_t* errors;
+    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { divrem_row(e, v); }
 
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    // DivRemChip.CountEventLookups, read off the row's values: U8Range over the pairs of columns 0..19 (a, b, c, q, r),
+    // 24..47 (carry bytes, |c|, |r|) and 56..59 (d); for DIV and REM, Msb of b[3], c[3], q[3] and r[3].
+    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
     {
-        uint32_t v[DR_WIDTH];
-        divrem_row(e, v);
         UNROLL_FULL
-        for (uint32_t k = 0; k < DR_WIDTH; ++k) row.set_canonical(k, v[k]);
-        if (counts != nullptr) divrem_row_lookups(e, v, counts, errors);
-    }
-};
-
-struct DivRemLookups {
-    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
-    {
-        uint32_t v[DR_WIDTH];
-        divrem_row(e, v);
-        divrem_row_lookups(e, v, counts, errors);
+        for (uint32_t k = DR_A; k < DR_A + 20u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        UNROLL_FULL
+        for (uint32_t k = DR_CARRY_LOW; k < DR_CARRY_LOW + 24u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        UNROLL_FULL
+        for (uint32_t k = DR_LT_DIFFERENCE; k < DR_LT_DIFFERENCE + 4u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        if (e.opcode == OPCODE_DIV || e.opcode == OPCODE_REM) {
+            byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_B + 3], 0u);
+            byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_C + 3], 0u);
+            byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_QUOTIENT + 3], 0u);
+            byte_lookup_add(counts, errors, BYTE_OP_MSB, v[DR_REMAINDER + 3], 0u);
+        }
     }
 };
 
 KERNEL void divrem_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<DR_WIDTH>(events, out, height, DivRemRow{nullptr, nullptr});
+    write_trace_rows<DR_WIDTH>(events, out, height, ValueRows<DivRemChip>{nullptr, nullptr});
 }
 
 KERNEL void divrem_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    count_event_byte_lookups<DivRemLookups>(events, count, all_counts, errors, replicas);
+    count_event_byte_lookups<ValueLookups<DivRemChip>>(events, count, all_counts, errors, replicas);
 }
 
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void divrem_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<DR_WIDTH>(events, out, height, DivRemRow{byte_lookup_replica(all_counts, replicas), errors});
+    write_trace_rows<DR_WIDTH>(events, out, height, ValueRows<DivRemChip>{byte_lookup_replica(all_counts, replicas), errors});
 }

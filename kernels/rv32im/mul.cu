@@ -60,54 +60,35 @@ __device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH]
     v[e.opcode == OPCODE_MUL ? MUL_IS_MUL : e.opcode == OPCODE_MULH ? MUL_IS_MULH : e.opcode == OPCODE_MULHU ? MUL_IS_MULHU : MUL_IS_MULHSU] = 1;
 }
 
-// MulChip.CountEventLookups, from the row's values: U8Range over the pairs of columns 0..35 (a, b, c, product, carry bytes), and Msb of
-// b[3] and of c[3].
-__device__ __forceinline__ void mul_row_lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
-{
-    UNROLL_FULL
-    for (uint32_t k = MUL_A; k < MUL_A + 36u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], 0u);
-    byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], 0u);
-}
+// The Mul chip for ValueRows and ValueLookups.
+struct MulChip {
+    static constexpr uint32_t WIDTH = MUL_WIDTH;
 
-// The rows. Given counters (this thread's set: the fused kernel), each row's lookups are counted from the values just
-// written, so the row is computed once.
-struct MulRow {
-    uint32_t* counts;
-    uint32_t* errors;
+    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { mul_row(e, v); }
 
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    // MulChip.CountEventLookups, read off the row's values: U8Range over the pairs of columns 0..35 (a, b, c, product,
+    // carry bytes), and Msb of b[3] and of c[3].
+    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
     {
-        uint32_t v[MUL_WIDTH];
-        mul_row(e, v);
         UNROLL_FULL
-        for (uint32_t k = 0; k < MUL_WIDTH; ++k) row.set_canonical(k, v[k]);
-        if (counts != nullptr) mul_row_lookups(e, v, counts, errors);
-    }
-};
-
-struct MulLookups {
-    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
-    {
-        uint32_t v[MUL_WIDTH];
-        mul_row(e, v);
-        mul_row_lookups(e, v, counts, errors);
+        for (uint32_t k = MUL_A; k < MUL_A + 36u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], 0u);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], 0u);
     }
 };
 
 KERNEL void mul_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<MUL_WIDTH>(events, out, height, MulRow{nullptr, nullptr});
+    write_trace_rows<MUL_WIDTH>(events, out, height, ValueRows<MulChip>{nullptr, nullptr});
 }
 
 KERNEL void mul_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    count_event_byte_lookups<MulLookups>(events, count, all_counts, errors, replicas);
+    count_event_byte_lookups<ValueLookups<MulChip>>(events, count, all_counts, errors, replicas);
 }
 
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void mul_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<MUL_WIDTH>(events, out, height, MulRow{byte_lookup_replica(all_counts, replicas), errors});
+    write_trace_rows<MUL_WIDTH>(events, out, height, ValueRows<MulChip>{byte_lookup_replica(all_counts, replicas), errors});
 }

@@ -40,54 +40,35 @@ __device__ __forceinline__ void sll_row(const AluEvent& e, uint32_t v[SLL_WIDTH]
     v[SLL_IS_REAL] = 1;
 }
 
-// ShiftLeftChip.CountEventLookups, from the row's values: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted limbs
-// and carries (columns 33..40).
-__device__ __forceinline__ void shift_left_row_lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
-{
-    UNROLL_FULL
-    for (uint32_t k = SLL_A; k < SLL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    UNROLL_FULL
-    for (uint32_t k = SLL_BIT_SHIFTED; k < SLL_BIT_SHIFTED + 8u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-}
+// The ShiftLeft chip for ValueRows and ValueLookups.
+struct ShiftLeftChip {
+    static constexpr uint32_t WIDTH = SLL_WIDTH;
 
-// The rows. Given counters (this thread's set: the fused kernel), each row's lookups are counted from the values just
-// written, so the row is computed once.
-struct ShiftLeftRow {
-    uint32_t* counts;
-    uint32_t* errors;
+    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { sll_row(e, v); }
 
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    // ShiftLeftChip.CountEventLookups, read off the row's values: U8Range over the pairs of a, b, c (columns 0..11) and
+    // of the shifted limbs and carries (columns 33..40).
+    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
     {
-        uint32_t v[SLL_WIDTH];
-        sll_row(e, v);
         UNROLL_FULL
-        for (uint32_t k = 0; k < SLL_WIDTH; ++k) row.set_canonical(k, v[k]);
-        if (counts != nullptr) shift_left_row_lookups(e, v, counts, errors);
-    }
-};
-
-struct ShiftLeftLookups {
-    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
-    {
-        uint32_t v[SLL_WIDTH];
-        sll_row(e, v);
-        shift_left_row_lookups(e, v, counts, errors);
+        for (uint32_t k = SLL_A; k < SLL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        UNROLL_FULL
+        for (uint32_t k = SLL_BIT_SHIFTED; k < SLL_BIT_SHIFTED + 8u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
     }
 };
 
 KERNEL void shift_left_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<SLL_WIDTH>(events, out, height, ShiftLeftRow{nullptr, nullptr});
+    write_trace_rows<SLL_WIDTH>(events, out, height, ValueRows<ShiftLeftChip>{nullptr, nullptr});
 }
 
 KERNEL void shift_left_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    count_event_byte_lookups<ShiftLeftLookups>(events, count, all_counts, errors, replicas);
+    count_event_byte_lookups<ValueLookups<ShiftLeftChip>>(events, count, all_counts, errors, replicas);
 }
 
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void shift_left_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<SLL_WIDTH>(events, out, height, ShiftLeftRow{byte_lookup_replica(all_counts, replicas), errors});
+    write_trace_rows<SLL_WIDTH>(events, out, height, ValueRows<ShiftLeftChip>{byte_lookup_replica(all_counts, replicas), errors});
 }

@@ -60,55 +60,36 @@ __device__ __forceinline__ void srl_row(const AluEvent& e, uint32_t v[SRL_WIDTH]
     v[is_sra ? SRL_IS_SRA : SRL_IS_SRL] = 1;
 }
 
-// ShiftRightChip.CountEventLookups, from the row's values: U8Range over the pairs of a, b, c (columns 0..11) and of the shifted-out limb
-// and carries (columns 39..44), and Msb of b[3].
-__device__ __forceinline__ void shift_right_row_lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
-{
-    UNROLL_FULL
-    for (uint32_t k = SRL_A; k < SRL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    UNROLL_FULL
-    for (uint32_t k = SRL_SHIFTED_OUT; k < SRL_SHIFTED_OUT + 6u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-    byte_lookup_add(counts, errors, BYTE_OP_MSB, v[SRL_B + 3], 0u);
-}
+// The ShiftRight chip for ValueRows and ValueLookups.
+struct ShiftRightChip {
+    static constexpr uint32_t WIDTH = SRL_WIDTH;
 
-// The rows. Given counters (this thread's set: the fused kernel), each row's lookups are counted from the values just
-// written, so the row is computed once.
-struct ShiftRightRow {
-    uint32_t* counts;
-    uint32_t* errors;
+    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { srl_row(e, v); }
 
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    // ShiftRightChip.CountEventLookups, read off the row's values: U8Range over the pairs of a, b, c (columns 0..11)
+    // and of the shifted-out limb and carries (columns 39..44), and Msb of b[3].
+    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
     {
-        uint32_t v[SRL_WIDTH];
-        srl_row(e, v);
         UNROLL_FULL
-        for (uint32_t k = 0; k < SRL_WIDTH; ++k) row.set_canonical(k, v[k]);
-        if (counts != nullptr) shift_right_row_lookups(e, v, counts, errors);
-    }
-};
-
-struct ShiftRightLookups {
-    static __device__ __forceinline__ void count(const AluEvent& e, uint32_t* counts, uint32_t* errors)
-    {
-        uint32_t v[SRL_WIDTH];
-        srl_row(e, v);
-        shift_right_row_lookups(e, v, counts, errors);
+        for (uint32_t k = SRL_A; k < SRL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        UNROLL_FULL
+        for (uint32_t k = SRL_SHIFTED_OUT; k < SRL_SHIFTED_OUT + 6u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[SRL_B + 3], 0u);
     }
 };
 
 KERNEL void shift_right_trace(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height)
 {
-    write_trace_rows<SRL_WIDTH>(events, out, height, ShiftRightRow{nullptr, nullptr});
+    write_trace_rows<SRL_WIDTH>(events, out, height, ValueRows<ShiftRightChip>{nullptr, nullptr});
 }
 
 KERNEL void shift_right_byte_lookups(const AluEvent* __restrict__ events, uint64_t count, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    count_event_byte_lookups<ShiftRightLookups>(events, count, all_counts, errors, replicas);
+    count_event_byte_lookups<ValueLookups<ShiftRightChip>>(events, count, all_counts, errors, replicas);
 }
 
 // The trace with the byte lookups counted on the way (when ByteLookup's counters are ready before this chip runs).
 KERNEL void shift_right_trace_counting(const AluEvent* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, uint32_t* all_counts, uint32_t* errors, uint32_t replicas)
 {
-    write_trace_rows<SRL_WIDTH>(events, out, height, ShiftRightRow{byte_lookup_replica(all_counts, replicas), errors});
+    write_trace_rows<SRL_WIDTH>(events, out, height, ValueRows<ShiftRightChip>{byte_lookup_replica(all_counts, replicas), errors});
 }
