@@ -121,10 +121,11 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
 // undefined). visit(event, i) is called once per row as it is written, while the event is at hand: a kernel that also
 // counts what its rows send elsewhere (byte lookups, instruction multiplicities) does so without a second pass.
 // GPU: one row per thread, so neighbouring threads write neighbouring words of each column (coalesced).
-// CPU backend: sixteen rows at a time into a column-major tile of canonical values on the stack, converted to field
-// elements all at once, then each column's sixteen words, one 64-byte line, with a streaming store. Rows written straight into the trace leave WIDTH partly written lines each,
-// and when the height is a power of two (a full shard) the columns lie 2^k bytes apart and compete for one cache set;
-// a plain store of a whole line would still read it first (read for ownership), doubling the memory traffic.
+// CPU backend: sixteen rows at a time into a column-major tile of canonical values on the stack; then each column's
+// sixteen values, one 64-byte line, are converted to field elements in vector registers and written with a streaming
+// store. Rows written straight into the trace would leave WIDTH partly written lines each, and when the height is a
+// power of two (a full shard) the columns lie 2^k bytes apart and compete for one cache set; a plain store of a whole
+// line would still read it first (read for ownership), doubling the memory traffic.
 template <uint32_t WIDTH, typename ROWS, typename EVENT, typename VISIT>
 __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const ROWS& rows,
                                                  const VISIT& visit)
