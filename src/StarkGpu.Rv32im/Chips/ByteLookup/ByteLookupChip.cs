@@ -1,7 +1,6 @@
 using System.Buffers;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
-using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
@@ -177,16 +176,6 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
                 throw new ByteLookupRangeException(scratch.Sources[i].Name, $"{errorCounts[i]} byte lookup(s) outside the ByteLookup table, counted on the device");
             }
         }
-    }
-
-    /// <summary>
-    /// Counter sets for a launch: on the CPU backend one per OS thread of a launch (so each set has one writer and
-    /// needs no atomics); on a GPU one, added to atomically.
-    /// </summary>
-    public static uint CounterSets(Accelerator accelerator)
-    {
-        ArgumentNullException.ThrowIfNull(accelerator);
-        return accelerator is CpuAccelerator cpu ? (uint)cpu.Threads : 1u;
     }
 
     private IByteLookupSource[] DeviceSources(ExecutionRecord record) =>

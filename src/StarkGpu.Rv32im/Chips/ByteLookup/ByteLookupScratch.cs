@@ -24,7 +24,7 @@ public sealed class ByteLookupScratch : IDisposable
     {
         _sources = deviceSources;
         _claimed = new bool[deviceSources.Length];
-        KernelSets = ByteLookupChip.CounterSets(stream.Accelerator);
+        KernelSets = CountKernels.Sets(stream.Accelerator);
         Counts = stream.AllocateZeroed<uint>((KernelSets + 1L) * ByteLookupTable.CountCells);
         try
         {

@@ -1,6 +1,5 @@
 using StarkGpu.Device;
 using StarkGpu.Engine.Chips;
-using StarkGpu.Rv32im.Chips.ByteLookup;
 
 namespace StarkGpu.Rv32im.Chips.ProgramTable;
 
@@ -19,7 +18,7 @@ public sealed class ProgramScratch : IDisposable
     {
         CodeBase = codeBase;
         Instructions = instructions;
-        Sets = ByteLookupChip.CounterSets(stream.Accelerator);
+        Sets = CountKernels.Sets(stream.Accelerator);
         Counts = stream.AllocateZeroed<uint>((long)Sets * Math.Max(instructions, 1));
         try
         {
