@@ -112,38 +112,11 @@ template <class T> static inline T __ldg(const T* p) { return *p; }
 template <class T> static inline T min(T a, T b) { return b < a ? b : a; }
 template <class T> static inline T max(T a, T b) { return a < b ? b : a; }
 
-// ---- streaming stores ----
+// ---- streaming stores (kernels/include/trace_lines.cuh makes them) ----
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
 namespace emu {
-// Writes the 16 words of src to dst, a 64-byte line nobody reads soon. A plain store first reads the line into the
-// cache (read for ownership), so a write-only trace would cost twice its bytes in memory traffic; a non-temporal
-// store writes the line without reading it, as memset does. Needs dst 32-byte aligned (else plain stores).
-static inline void store_line_streaming(uint32_t* dst, const uint32_t* src)
-{
-#if defined(__AVX2__)
-    if (((uintptr_t)dst & 31u) == 0) {
-        _mm256_stream_si256((__m256i*)dst, _mm256_loadu_si256((const __m256i*)src));
-        _mm256_stream_si256((__m256i*)(dst + 8), _mm256_loadu_si256((const __m256i*)(src + 8)));
-        return;
-    }
-#endif
-    std::memcpy(dst, src, 16 * sizeof(uint32_t));
-}
-#if defined(__AVX2__)
-// The same for a line held in two registers (no round trip through memory).
-static inline void store_line_streaming(uint32_t* dst, __m256i low, __m256i high)
-{
-    if (((uintptr_t)dst & 31u) == 0) {
-        _mm256_stream_si256((__m256i*)dst, low);
-        _mm256_stream_si256((__m256i*)(dst + 8), high);
-    } else {
-        _mm256_storeu_si256((__m256i*)dst, low);
-        _mm256_storeu_si256((__m256i*)(dst + 8), high);
-    }
-}
-#endif
 // Orders this thread's non-temporal stores before whatever it does next (the end of a launch).
 static inline void streaming_fence()
 {

@@ -43,3 +43,15 @@ EMU_API int emu_launch(const void* fn, void** args, unsigned gx, unsigned gy, un
 }
 
 EMU_API int emu_processor_count() { return omp_get_num_procs(); }
+
+// The instruction set this build of the library was compiled for (kernels/Makefile builds one per x86-64 level).
+EMU_API const char* emu_isa()
+{
+#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512DQ__) && defined(__AVX512VL__)
+    return "x86-64-v4";
+#elif defined(__AVX2__)
+    return "x86-64-v3";
+#else
+    return "generic";
+#endif
+}

@@ -68,6 +68,19 @@ struct Monty31 {
         return _mm256_min_epu32(r, _mm256_add_epi32(r, p));
     }
 #endif
+#if defined(CUDA_EMU) && defined(__AVX512F__)
+    // from_canonical_x8 on sixteen words: one 64-byte line of a trace column.
+    static inline __m512i from_canonical_x16(__m512i a)
+    {
+        const __m512i r2 = _mm512_set1_epi32((int)R2), p_inv = _mm512_set1_epi32((int)P_INV), p = _mm512_set1_epi32((int)P);
+        const __m512i x_even = _mm512_mul_epu32(a, r2);
+        const __m512i x_odd = _mm512_mul_epu32(_mm512_srli_epi64(a, 32), r2);
+        const __m512i d_even = _mm512_sub_epi64(x_even, _mm512_mul_epu32(_mm512_mul_epu32(x_even, p_inv), p));
+        const __m512i d_odd = _mm512_sub_epi64(x_odd, _mm512_mul_epu32(_mm512_mul_epu32(x_odd, p_inv), p));
+        const __m512i r = _mm512_mask_blend_epi32((__mmask16)0xaaaa, _mm512_srli_epi64(d_even, 32), d_odd);
+        return _mm512_min_epu32(r, _mm512_add_epi32(r, p));
+    }
+#endif
 
     // a^e, left-to-right square-and-multiply over the 64 exponent bits (a^0 = 1).
     static __device__ __forceinline__ uint32_t pow(uint32_t a, uint64_t e)

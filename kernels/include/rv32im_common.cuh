@@ -5,6 +5,7 @@
 #pragma once
 #include "common.cuh"
 #include "koalabear.cuh"
+#include "trace_lines.cuh"
 
 // StarkGpu.Rv32im.Events.AluEvent, sequential layout: the enum opcode is one byte followed by padding.
 struct AluEvent {
@@ -123,41 +124,27 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
 // GPU: one row per thread, so neighbouring threads write neighbouring words of each column (coalesced).
 // CPU backend: sixteen rows at a time into a column-major tile of canonical values on the stack; then each column's
 // sixteen values, one 64-byte line, are converted to field elements in vector registers and written with a streaming
-// store. Rows written straight into the trace would leave WIDTH partly written lines each, and when the height is a
-// power of two (a full shard) the columns lie 2^k bytes apart and compete for one cache set; a plain store of a whole
-// line would still read it first (read for ownership), doubling the memory traffic.
+// store, aligned whatever the height (trace_lines.cuh). Rows written straight into the trace would leave WIDTH partly
+// written lines each, and when the height is a power of two (a full shard) the columns lie 2^k bytes apart and
+// compete for one cache set.
 template <uint32_t WIDTH, typename ROWS, typename EVENT, typename VISIT>
 __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const ROWS& rows,
                                                  const VISIT& visit)
 {
 #if defined(CUDA_EMU)
-    constexpr uint32_t TILE = 16u;
+    constexpr uint32_t TILE = trace_lines::CELLS;
     const uint64_t tiles = height / TILE;
-    GRID_LOOP(t, tiles + height % TILE) {
-        if (t < tiles) {
-            alignas(64) uint32_t tile[WIDTH * TILE];
-            const uint64_t first = t * TILE;
-            for (uint32_t r = 0; r < TILE; ++r) {
-                rows.write(events[first + r], trace_row<true>(tile, TILE, r));
-                visit(events[first + r], first + r);
-            }
-#if defined(__AVX2__)
-            // Each column's line converted in registers and stored at once: the conversion overlaps the stores.
-            for (uint32_t c = 0; c < WIDTH; ++c) {
-                const __m256i low = KoalaBear::from_canonical_x8(_mm256_load_si256((const __m256i*)(tile + c * TILE)));
-                const __m256i high = KoalaBear::from_canonical_x8(_mm256_load_si256((const __m256i*)(tile + c * TILE + 8u)));
-                ::emu::store_line_streaming(out + (uint64_t)c * height + first, low, high);
-            }
-#else
-#pragma omp simd
-            for (uint32_t k = 0; k < WIDTH * TILE; ++k) tile[k] = kb_from_canonical(tile[k]);
-            for (uint32_t c = 0; c < WIDTH; ++c) ::emu::store_line_streaming(out + (uint64_t)c * height + first, tile + c * TILE);
-#endif
-        } else {
-            const uint64_t i = tiles * TILE + (t - tiles);  // the last rows, fewer than a tile
-            rows.write(events[i], trace_row(out, height, i));
-            visit(events[i], i);
+    const ::emu::Range range = ::emu::thread_range(tiles + height % TILE);  // this thread's tiles, then last rows
+    trace_lines::write_tiles<WIDTH>(out, height, range.begin, min(range.end, tiles), [&](uint32_t* tile, uint64_t first) {
+        for (uint32_t r = 0; r < TILE; ++r) {
+            rows.write(events[first + r], trace_row<true>(tile, TILE, r));
+            visit(events[first + r], first + r);
         }
+    });
+    for (uint64_t t = max(range.begin, tiles); t < range.end; ++t) {
+        const uint64_t i = tiles * TILE + (t - tiles);  // the last rows, fewer than a tile
+        rows.write(events[i], trace_row(out, height, i));
+        visit(events[i], i);
     }
 #else
     GRID_LOOP(i, height) {

@@ -10,6 +10,7 @@ namespace StarkGpu.Device.Cpu;
 public sealed unsafe class CpuAccelerator : Accelerator
 {
     private const nuint Alignment = 64;
+    private readonly CpuKernelLibrary _kernels;
     private readonly int _threads;
     private readonly int _blocksPerThread;
     private readonly CpuMemoryPool _pool;
@@ -20,16 +21,8 @@ public sealed unsafe class CpuAccelerator : Accelerator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MemoryLimitBytes);
         ArgumentOutOfRangeException.ThrowIfNegative(Options.Threads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BlocksPerThread);
-        try
-        {
-            _threads = Options.Threads > 0 ? Options.Threads : CpuKernelLibrary.ProcessorCount();
-        }
-        catch (DllNotFoundException e)
-        {
-            throw new DeviceException(
-                $"the CPU backend library lib{CpuKernelLibrary.LibraryName}.so was not found next to the application; it is built from kernels/ by `dotnet build` (needs g++)", e);
-        }
-
+        _kernels = CpuKernelLibrary.Open(Options.Kernels);
+        _threads = Options.Threads > 0 ? Options.Threads : _kernels.ProcessorCount();
         _blocksPerThread = Options.BlocksPerThread;
         _pool = new CpuMemoryPool(Options.PoolRetainBytes ?? Options.MemoryLimitBytes / 4);
     }
@@ -38,16 +31,21 @@ public sealed unsafe class CpuAccelerator : Accelerator
 
     public override AcceleratorKind Kind => AcceleratorKind.Cpu;
 
-    public override string Name => $"CPU ({_threads} threads, {RuntimeInformation.ProcessArchitecture})";
+    public override string Name => $"CPU ({_threads} threads, {RuntimeInformation.ProcessArchitecture}, {KernelIsa} kernels)";
 
     public int Threads => _threads;
+
+    /// <summary>The instruction set of the kernel library this accelerator runs ("x86-64-v4", "x86-64-v3", ...).</summary>
+    public string KernelIsa => _kernels.Isa;
+
+    internal CpuKernelLibrary Kernels => _kernels;
 
     public override long TotalMemoryBytes => Options.MemoryLimitBytes;
 
     public override long FreeMemoryBytes => Math.Max(0, Options.MemoryLimitBytes - Ledger.LiveBytes);
 
     /// <summary>Names of every kernel the CPU library contains.</summary>
-    public static IReadOnlyList<string> KernelNames() => CpuKernelLibrary.KernelNames();
+    public static IReadOnlyList<string> KernelNames() => CpuKernelLibrary.Open(CpuKernelBuild.Auto).KernelNames();
 
     public override DeviceStream CreateStream() => new CpuStream(this);
 
@@ -60,7 +58,7 @@ public sealed unsafe class CpuAccelerator : Accelerator
 
     protected override nint ResolveKernel(string name)
     {
-        var handle = CpuKernelLibrary.GetFunction(name);
+        var handle = _kernels.GetFunction(name);
         return handle != 0
             ? handle
             : throw new DeviceException($"kernel '{name}' is not in the CPU kernel library (is it declared `KERNEL void {name}(` in kernels/?)") { Call = "emu_get_function" };

@@ -12,6 +12,9 @@ public sealed record CpuAcceleratorOptions
     /// <summary>OpenMP threads per launch of this accelerator; 0 means one per processor.</summary>
     public int Threads { get; init; }
 
+    /// <summary>Which build of the kernel library to run; the AVX-512 one by default where the processor has it.</summary>
+    public CpuKernelBuild Kernels { get; init; } = CpuKernelBuild.Auto;
+
     /// <summary>Blocks per launch for each thread (the prototype measured ~8 as best).</summary>
     public int BlocksPerThread { get; init; } = 8;
 

@@ -34,7 +34,7 @@ internal sealed unsafe class CpuStream(CpuAccelerator accelerator) : DeviceStrea
 
     protected override void LaunchRaw(Kernel kernel, LaunchShape shape, void** arguments)
     {
-        var status = CpuKernelLibrary.Launch(kernel.Handle, arguments, shape.Blocks, 1, 1, shape.ThreadsPerBlock, 1, 1, 0, _cpu.Threads);
+        var status = _cpu.Kernels.Launch(kernel.Handle, arguments, shape.Blocks, 1, 1, shape.ThreadsPerBlock, 1, 1, 0, _cpu.Threads);
         if (status != 0)
         {
             throw new DeviceException($"launch of kernel '{kernel.Name}' ({shape}) failed on the CPU backend with error {status}")

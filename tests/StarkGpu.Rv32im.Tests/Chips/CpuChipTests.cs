@@ -1,3 +1,4 @@
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Checking;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Chips.Cpu;
@@ -32,6 +33,18 @@ public sealed class CpuChipTests
         var chip = new CpuChip();
         using var record = CpuRecords.Synthetic(seed: 11, count: 5000);
         ChipHarness.AssertHostEqualsDevice(chip, record, row => CpuChip.DescribeRow(record, row));
+    }
+
+    // The CPU backend streams each column in whole 64-byte lines, splicing tiles whose cells straddle two lines: with 66
+    // columns, an odd height puts columns at every offset in a line, and the heights reach every way a launch's 16
+    // threads can split the tiles and the last rows.
+    [Test]
+    public void HostTraceEqualsDeviceTraceAtEveryLineOffset(
+        [Values(CpuKernelBuild.Auto, CpuKernelBuild.Portable)] CpuKernelBuild build, [Values(1, 15, 16, 17, 255, 257, 4099)] int count)
+    {
+        var chip = new CpuChip();
+        using var record = CpuRecords.Synthetic(seed: count, count: count);
+        ChipHarness.AssertHostEqualsDevice(chip, record, row => CpuChip.DescribeRow(record, row), build);
     }
 
     [Test]

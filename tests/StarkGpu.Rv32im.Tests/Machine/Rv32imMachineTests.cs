@@ -1,4 +1,5 @@
 using StarkGpu.Device;
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Checking;
 using StarkGpu.Engine.Equality;
 using StarkGpu.Engine.Scheduling;
@@ -43,17 +44,20 @@ public sealed class Rv32imMachineTests
         }
     }
 
-    [TestCase("fibonacci")]
-    [TestCase("hints")]
-    [TestCase("insn_test")]
-    [TestCase("memory")]
-    public void CpuBackendTracesEqualHostTraces(string name)
+    // Auto runs the AVX-512 build of the kernels where the processor has it; the portable build is checked as well.
+    [TestCase("fibonacci", CpuKernelBuild.Auto)]
+    [TestCase("hints", CpuKernelBuild.Auto)]
+    [TestCase("insn_test", CpuKernelBuild.Auto)]
+    [TestCase("memory", CpuKernelBuild.Auto)]
+    [TestCase("insn_test", CpuKernelBuild.Portable)]
+    [TestCase("memory", CpuKernelBuild.Portable)]
+    public void CpuBackendTracesEqualHostTraces(string name, CpuKernelBuild build)
     {
         var (program, result) = GuestRun.Record(name);
         using (result)
         {
             var machine = Rv32imMachine.Create(program);
-            using var accelerator = Accelerators.Cpu();
+            using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = build });
             using var semaphore = new ProverSemaphore();
             var generator = new TraceGenerator<ExecutionRecord, Program>(machine, accelerator, semaphore, new TraceGeneratorOptions { Backend = TraceBackend.Cpu });
             using (var preprocessed = generator.GeneratePreprocessedTracesAsync(program).GetAwaiter().GetResult())

@@ -1,4 +1,5 @@
 using StarkGpu.Device;
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Checking;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Engine.Equality;
@@ -38,11 +39,15 @@ public static class ChipHarness
         return HostTrace.FromDevice(output);
     }
 
-    /// <summary>Host trace == CPU-backend device trace, bit for bit; the first mismatches are reported with their events.</summary>
-    public static void AssertHostEqualsDevice(Chip<ExecutionRecord, Program> chip, ExecutionRecord record, Func<int, string?>? describeRow = null)
+    /// <summary>
+    /// Host trace == CPU-backend device trace (from the given build of the kernel library), bit for bit; the first
+    /// mismatches are reported with their events.
+    /// </summary>
+    public static void AssertHostEqualsDevice(
+        Chip<ExecutionRecord, Program> chip, ExecutionRecord record, Func<int, string?>? describeRow = null, CpuKernelBuild build = CpuKernelBuild.Auto)
     {
         var host = chip.GenerateHostMainTrace(record);
-        using var accelerator = Accelerators.Cpu();
+        using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = build });
         using var stream = accelerator.CreateStream();
         using var output = AllocatePoisoned(stream, chip.Width, host.Height);
         chip.GenerateDeviceMainTrace(record, stream, output);
