@@ -72,6 +72,7 @@ static_assert(KB_ONE == (1u << 25) - 2u && KB_P == 0x7f000001u, "kb_from_byte as
 // per cell. Either way the trace gets the same bits.
 template <bool CANONICAL>
 struct TraceRowOf {
+    typedef uint32_t Value;  // one row's cells (a generic row writer's value type; see trace_lines::TileLanes)
     uint32_t* out;
     uint64_t height;
     uint64_t row;
@@ -126,7 +127,8 @@ __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64
 // sixteen values, one 64-byte line, are converted to field elements in vector registers and written with a streaming
 // store, aligned whatever the height (trace_lines.cuh). Rows written straight into the trace would leave WIDTH partly
 // written lines each, and when the height is a power of two (a full shard) the columns lie 2^k bytes apart and
-// compete for one cache set.
+// compete for one cache set. A row writer generic in its value type (it names ROWS::EventLanes, as CpuRow does) fills
+// the tile in one pass over sixteen-lane vectors, from its events' fields gathered sixteen at a time.
 template <uint32_t WIDTH, typename ROWS, typename EVENT, typename VISIT>
 __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ events, uint32_t* __restrict__ out, uint64_t height, const ROWS& rows,
                                                  const VISIT& visit)
@@ -136,9 +138,15 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
     const uint64_t tiles = height / TILE;
     const ::emu::Range range = ::emu::thread_range(tiles + height % TILE);  // this thread's tiles, then last rows
     trace_lines::write_tiles<WIDTH>(out, height, range.begin, min(range.end, tiles), [&](uint32_t* tile, uint64_t first) {
-        for (uint32_t r = 0; r < TILE; ++r) {
-            rows.write(events[first + r], trace_row<true>(tile, TILE, r));
-            visit(events[first + r], first + r);
+        if constexpr (trace_lines::has_event_lanes<ROWS>::value) {
+            trace_lines::prefetch(events + first + TILE, TILE);  // the next tile's events
+            rows.write(ROWS::EventLanes::load(events + first), trace_lines::TileLanes{tile});
+            for (uint32_t r = 0; r < TILE; ++r) visit(events[first + r], first + r);
+        } else {
+            for (uint32_t r = 0; r < TILE; ++r) {
+                rows.write(events[first + r], trace_row<true>(tile, TILE, r));
+                visit(events[first + r], first + r);
+            }
         }
     });
     for (uint64_t t = max(range.begin, tiles); t < range.end; ++t) {

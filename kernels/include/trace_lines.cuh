@@ -11,7 +11,9 @@
 #pragma once
 #if defined(CUDA_EMU)
 #include "koalabear.cuh"
+#include <cstddef>
 #include <cstring>
+#include <type_traits>
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -98,6 +100,60 @@ static inline void store_cells(uint32_t* dst, const Line& line, uint32_t from, u
 // Cells past the last 64-byte boundary before p.
 static inline uint32_t phase_of(const uint32_t* p) { return (uint32_t)((uintptr_t)p / sizeof(uint32_t)) % CELLS; }
 
+// ---- sixteen rows at once ----
+// A row writer whose code is generic in its value type (CpuRow) writes a whole tile in one pass: each value is a
+// vector of sixteen lanes, one per row, and each cell a 64-byte store of a tile line, instead of sixteen scalar rows.
+// Without AVX-512, GCC notes that passing such a vector by value has another ABI; every user here is inlined.
+#pragma GCC diagnostic ignored "-Wpsabi"
+typedef uint32_t Lanes __attribute__((vector_size(64)));
+
+// The 32-bit field at byte `offset` of each of sixteen consecutive STRIDE-byte structs at base.
+template <uint32_t STRIDE>
+static inline Lanes gather_field(const void* base, uint32_t offset)
+{
+#if defined(__AVX512F__)
+    const __m512i index = _mm512_add_epi32(
+        _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi32((int)STRIDE)),
+        _mm512_set1_epi32((int)offset));
+    return (Lanes)_mm512_mask_i32gather_epi32(_mm512_setzero_si512(), (__mmask16)0xffff, index, base, 1);  // the unmasked form trips GCC 12
+#else
+    Lanes lanes;
+    for (uint32_t k = 0; k < CELLS; ++k) {
+        uint32_t value;
+        std::memcpy(&value, (const char*)base + k * STRIDE + offset, sizeof(value));
+        lanes[k] = value;
+    }
+    return lanes;
+#endif
+}
+
+// Asks for the lines of count structs at p before they are gathered: gathers do not train the hardware's prefetcher
+// the way sequential loads do, so without this each tile's gathers wait for memory.
+template <typename T>
+static inline void prefetch(const T* p, uint32_t count)
+{
+    for (uint32_t offset = 0; offset < count * sizeof(T); offset += 64u) __builtin_prefetch((const char*)p + offset);
+}
+
+// TraceRowOf's twin for a whole tile (column-major [WIDTH x 16] canonical values): each cell is a line.
+struct TileLanes {
+    typedef Lanes Value;
+    uint32_t* tile;
+
+    __device__ __forceinline__ void store(uint32_t column, Lanes values) const { *(Lanes*)(tile + column * CELLS) = values; }
+    __device__ __forceinline__ void set_canonical(uint32_t column, Lanes values) const { store(column, values); }
+    __device__ __forceinline__ void set_byte(uint32_t column, Lanes values) const { store(column, values); }
+    // A lane mask (all ones or zero) or 0/1 lanes.
+    template <typename MASK>
+    __device__ __forceinline__ void set_bool(uint32_t column, MASK lanes) const { store(column, (Lanes)(lanes != 0) & 1u); }
+};
+
+// Whether a row writer is generic in its value type and names its events' lanes loader (ROWS::EventLanes::load).
+template <typename ROWS, typename = void>
+struct has_event_lanes { static constexpr bool value = false; };
+template <typename ROWS>
+struct has_event_lanes<ROWS, std::void_t<typename ROWS::EventLanes>> { static constexpr bool value = true; };
+
 // Writes tiles [first_tile, end_tile) of a column-major [WIDTH x height] trace, one thread's contiguous range: for
 // each tile, fill(tile, first_row) writes its sixteen rows, column-major [WIDTH x 16] canonical values, into tile.
 template <uint32_t WIDTH, typename FILL>
@@ -127,4 +183,7 @@ static inline void write_tiles(uint32_t* out, uint64_t height, uint64_t first_ti
     }
 }
 } // namespace trace_lines
+
+// rv32im_common.cuh's word_byte for sixteen words (at global scope, beside it: vectors have no namespace to look in).
+__device__ __forceinline__ trace_lines::Lanes word_byte(trace_lines::Lanes word, uint32_t index) { return (word >> (8u * index)) & 0xffu; }
 #endif

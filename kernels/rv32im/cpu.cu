@@ -88,42 +88,95 @@ static_assert(sizeof(CpuEvent) == 108, "CpuEvent must match the 108-byte C# stru
 
 #define CPU_WIDTH              66u
 
-// InstructionClass.Of: the FLAG_* bits of an opcode; 0 for UNIMP, EBREAK and non-opcodes.
-__device__ __forceinline__ uint32_t cpu_flags(uint32_t op)
+// InstructionClass.Of: the FLAG_* bits of an opcode; 0 for UNIMP, EBREAK and non-opcodes. Generic in its value type:
+// one opcode (uint32_t) or sixteen (trace_lines::Lanes), with no branch.
+template <typename V>
+__device__ __forceinline__ V cpu_flags(V op)
 {
-    uint32_t flags = 0u;
-    if (op >= OPCODE_ADD && op <= OPCODE_REMU) flags = FLAG_ALU;
-    else if (op >= OPCODE_LB && op <= OPCODE_LHU) flags = FLAG_LOAD;
-    else if (op >= OPCODE_SB && op <= OPCODE_SW) flags = FLAG_STORE;
-    else if (op >= OPCODE_BEQ && op <= OPCODE_BGEU) flags = FLAG_BRANCH;
-    else if (op == OPCODE_JAL) flags = FLAG_JAL;
-    else if (op == OPCODE_JALR) flags = FLAG_JALR;
-    else if (op == OPCODE_AUIPC) flags = FLAG_AUIPC;
-    else if (op == OPCODE_ECALL) flags = FLAG_ECALL;
-    if (op == OPCODE_LW || op == OPCODE_SW) flags |= FLAG_WORD_ACCESS;
-    return flags;
+    const V zero = V{};
+    return ((op >= OPCODE_ADD && op <= OPCODE_REMU) ? zero + FLAG_ALU : zero)
+         | ((op >= OPCODE_LB && op <= OPCODE_LHU) ? zero + FLAG_LOAD : zero)
+         | ((op >= OPCODE_SB && op <= OPCODE_SW) ? zero + FLAG_STORE : zero)
+         | ((op >= OPCODE_BEQ && op <= OPCODE_BGEU) ? zero + FLAG_BRANCH : zero)
+         | (op == OPCODE_JAL ? zero + FLAG_JAL : zero)
+         | (op == OPCODE_JALR ? zero + FLAG_JALR : zero)
+         | (op == OPCODE_AUIPC ? zero + FLAG_AUIPC : zero)
+         | (op == OPCODE_ECALL ? zero + FLAG_ECALL : zero)
+         | ((op == OPCODE_LW || op == OPCODE_SW) ? zero + FLAG_WORD_ACCESS : zero);
 }
 
-// The cells (Montgomery form) of one event's row, CpuRowWriter.Write's twin; every cell is written, zeros included.
-struct CpuRow {
-    template <typename Row>
-    __device__ __forceinline__ void write(const CpuEvent& e, const Row& row) const
+#if defined(CUDA_EMU)
+// Sixteen consecutive events, each field a vector of their values (the fields CpuRow reads), for a whole tile at once.
+struct MemoryAccessLanes {
+    trace_lines::Lanes value, prev_value, prev_shard, prev_timestamp;
+};
+struct CpuEventLanes {
+    trace_lines::Lanes shard, clk, pc, next_pc, opcode, op_a, imm_b, imm_c, op_b, op_c, a, b, c, memory_address;
+    MemoryAccessLanes a_record, b_record, c_record, memory_record;
+
+    static __forceinline__ CpuEventLanes load(const CpuEvent* events)
     {
-        const uint32_t flags = cpu_flags(e.opcode);
-        const bool is_x0 = e.op_a == 0u;
+#define CPU_LANES(field) trace_lines::gather_field<sizeof(CpuEvent)>(events, offsetof(CpuEvent, field))
+        CpuEventLanes e;
+        e.shard = CPU_LANES(shard);
+        e.clk = CPU_LANES(clk);
+        e.pc = CPU_LANES(pc);
+        e.next_pc = CPU_LANES(next_pc);
+        const trace_lines::Lanes bytes = CPU_LANES(opcode);  // opcode, op_a, imm_b, imm_c
+        e.opcode = bytes & 0xffu;
+        e.op_a = (bytes >> 8) & 0xffu;
+        e.imm_b = (bytes >> 16) & 0xffu;
+        e.imm_c = bytes >> 24;
+        e.op_b = CPU_LANES(op_b);
+        e.op_c = CPU_LANES(op_c);
+        e.a = CPU_LANES(a);
+        e.b = CPU_LANES(b);
+        e.c = CPU_LANES(c);
+        e.memory_address = CPU_LANES(memory_address);
+        e.a_record.value = trace_lines::Lanes{};  // unread
+        e.a_record.prev_value = CPU_LANES(a_record.prev_value);
+        e.a_record.prev_shard = CPU_LANES(a_record.prev_shard);
+        e.a_record.prev_timestamp = CPU_LANES(a_record.prev_timestamp);
+        e.b_record = MemoryAccessLanes{trace_lines::Lanes{}, trace_lines::Lanes{}, CPU_LANES(b_record.prev_shard), CPU_LANES(b_record.prev_timestamp)};
+        e.c_record = MemoryAccessLanes{trace_lines::Lanes{}, trace_lines::Lanes{}, CPU_LANES(c_record.prev_shard), CPU_LANES(c_record.prev_timestamp)};
+        e.memory_record.value = CPU_LANES(memory_record.value);
+        e.memory_record.prev_value = CPU_LANES(memory_record.prev_value);
+        e.memory_record.prev_shard = CPU_LANES(memory_record.prev_shard);
+        e.memory_record.prev_timestamp = CPU_LANES(memory_record.prev_timestamp);
+#undef CPU_LANES
+        return e;
+    }
+};
+#endif
+
+// The cells of one event's row, CpuRowWriter.Write's twin; every cell is written, zeros included. Generic in its
+// value type (Row::Value): a GPU thread writes one row (uint32_t, E = CpuEvent), the CPU backend a tile of sixteen
+// (vectors, E = CpuEventLanes): the same code, so there is no second copy of the row to keep in step.
+struct CpuRow {
+#if defined(CUDA_EMU)
+    typedef CpuEventLanes EventLanes;
+#endif
+    template <typename E, typename Row>
+    __device__ __forceinline__ void write(const E& e, const Row& row) const
+    {
+        typedef typename Row::Value V;
+        const V zero = V{};
+        const V opcode = zero + e.opcode;
+        const V flags = cpu_flags(opcode);
+        const auto is_x0 = e.op_a == 0u;
         // Unused records are zeroed by the executor, but an ECALL's memory record may hold its syscall's accesses:
         // select by class, as the host does.
-        const bool has_b = e.imm_b == 0u;
-        const bool has_c = e.imm_c == 0u;
-        const bool has_memory = (flags & (FLAG_LOAD | FLAG_STORE)) != 0u;
-        row.set_canonical(CPU_SHARD, e.shard);
-        row.set_canonical(CPU_CLK, e.clk);
-        row.set_canonical(CPU_PC, e.pc);
-        row.set_canonical(CPU_NEXT_PC, e.next_pc);
-        row.set_byte(CPU_OPCODE, e.opcode);
-        row.set_byte(CPU_OP_A, e.op_a);
-        row.set_canonical(CPU_OP_B, e.op_b);
-        row.set_canonical(CPU_OP_C, e.op_c);
+        const auto has_b = e.imm_b == 0u;
+        const auto has_c = e.imm_c == 0u;
+        const auto has_memory = (flags & (FLAG_LOAD | FLAG_STORE)) != 0u;
+        row.set_canonical(CPU_SHARD, zero + e.shard);
+        row.set_canonical(CPU_CLK, zero + e.clk);
+        row.set_canonical(CPU_PC, zero + e.pc);
+        row.set_canonical(CPU_NEXT_PC, zero + e.next_pc);
+        row.set_byte(CPU_OPCODE, opcode);
+        row.set_byte(CPU_OP_A, zero + e.op_a);
+        row.set_canonical(CPU_OP_B, zero + e.op_b);
+        row.set_canonical(CPU_OP_C, zero + e.op_c);
         row.set_bool(CPU_IMM_B, !has_b);
         row.set_bool(CPU_IMM_C, !has_c);
         UNROLL_FULL
@@ -131,35 +184,35 @@ struct CpuRow {
         row.set_bool(CPU_OP_A_IS_X0, is_x0);
         row.set_bool(CPU_ALU_SEND, flags == FLAG_ALU && !is_x0);
         row.set_bool(CPU_WORD_LOAD_SETS_A, flags == (FLAG_LOAD | FLAG_WORD_ACCESS) && !is_x0);
-        const uint32_t mem_value = has_memory ? e.memory_record.value : 0u;
-        const uint32_t mem_prev = has_memory ? e.memory_record.prev_value : 0u;
-        const uint32_t addr = has_memory ? e.memory_address : 0u;
-        uint32_t carry = 0u;
+        const V mem_value = has_memory ? zero + e.memory_record.value : zero;
+        const V mem_prev = has_memory ? zero + e.memory_record.prev_value : zero;
+        const V addr = has_memory ? zero + e.memory_address : zero;
+        V carry = zero;
         UNROLL_FULL
         for (uint32_t k = 0; k < 4u; ++k) {
-            row.set_byte(CPU_A + k, word_byte(e.a, k));
-            row.set_byte(CPU_B + k, word_byte(e.b, k));
-            row.set_byte(CPU_C + k, word_byte(e.c, k));
-            row.set_byte(CPU_A_PREV + k, word_byte(e.a_record.prev_value, k));
+            row.set_byte(CPU_A + k, word_byte(zero + e.a, k));
+            row.set_byte(CPU_B + k, word_byte(zero + e.b, k));
+            row.set_byte(CPU_C + k, word_byte(zero + e.c, k));
+            row.set_byte(CPU_A_PREV + k, word_byte(zero + e.a_record.prev_value, k));
             row.set_byte(CPU_MEM_VALUE + k, word_byte(mem_value, k));
             row.set_byte(CPU_MEM_PREV + k, word_byte(mem_prev, k));
             row.set_byte(CPU_ADDR + k, word_byte(addr, k));
             // The carries of b + c byte by byte (CpuRowWriter.WriteAddress); zero unless a load or store.
-            carry = (word_byte(e.b, k) + word_byte(e.c, k) + carry) >> 8;
+            carry = (word_byte(zero + e.b, k) + word_byte(zero + e.c, k) + carry) >> 8;
             row.set_bool(CPU_ADDR_CARRY + k, has_memory && carry != 0u);
         }
         row.set_byte(CPU_ADDR_Q, (addr & 0xffu) >> 2);
         row.set_bool(CPU_ADDR_BIT0, addr & 1u);
         row.set_bool(CPU_ADDR_BIT1, addr & 2u);
-        row.set_canonical(CPU_A_PREV_SHARD, e.a_record.prev_shard);
-        row.set_canonical(CPU_A_PREV_TS, e.a_record.prev_timestamp);
-        row.set_canonical(CPU_B_PREV_SHARD, has_b ? e.b_record.prev_shard : 0u);
-        row.set_canonical(CPU_B_PREV_TS, has_b ? e.b_record.prev_timestamp : 0u);
-        row.set_canonical(CPU_C_PREV_SHARD, has_c ? e.c_record.prev_shard : 0u);
-        row.set_canonical(CPU_C_PREV_TS, has_c ? e.c_record.prev_timestamp : 0u);
-        row.set_canonical(CPU_MEM_ADDR, has_memory ? (e.memory_address & ~3u) : 0u);
-        row.set_canonical(CPU_MEM_PREV_SHARD, has_memory ? e.memory_record.prev_shard : 0u);
-        row.set_canonical(CPU_MEM_PREV_TS, has_memory ? e.memory_record.prev_timestamp : 0u);
+        row.set_canonical(CPU_A_PREV_SHARD, zero + e.a_record.prev_shard);
+        row.set_canonical(CPU_A_PREV_TS, zero + e.a_record.prev_timestamp);
+        row.set_canonical(CPU_B_PREV_SHARD, has_b ? zero + e.b_record.prev_shard : zero);
+        row.set_canonical(CPU_B_PREV_TS, has_b ? zero + e.b_record.prev_timestamp : zero);
+        row.set_canonical(CPU_C_PREV_SHARD, has_c ? zero + e.c_record.prev_shard : zero);
+        row.set_canonical(CPU_C_PREV_TS, has_c ? zero + e.c_record.prev_timestamp : zero);
+        row.set_canonical(CPU_MEM_ADDR, has_memory ? (zero + e.memory_address) & ~3u : zero);
+        row.set_canonical(CPU_MEM_PREV_SHARD, has_memory ? zero + e.memory_record.prev_shard : zero);
+        row.set_canonical(CPU_MEM_PREV_TS, has_memory ? zero + e.memory_record.prev_timestamp : zero);
     }
 };
 
@@ -173,7 +226,7 @@ KERNEL void cpu_trace(const CpuEvent* __restrict__ events, uint32_t* __restrict_
 struct CpuLookups {
     static __device__ __forceinline__ void count(const CpuEvent& e, uint32_t* counts, uint32_t* errors)
     {
-        const uint32_t flags = cpu_flags(e.opcode);
+        const uint32_t flags = cpu_flags((uint32_t)e.opcode);
         if (flags == 0u) return;
         byte_lookup_add(counts, errors, BYTE_OP_LTU, 0u, e.op_a);
         if (flags & FLAG_STORE) {
