@@ -18,6 +18,24 @@ struct AluEvent {
 };
 static_assert(sizeof(AluEvent) == 20, "AluEvent must match the 20-byte C# struct (AluEventLayout.Size)");
 
+#if defined(CUDA_EMU)
+// Sixteen consecutive ALU events, each field a vector of their values, for row writers generic in their value type.
+struct AluEventLanes {
+    trace_lines::Lanes pc, opcode, a, b, c;
+
+    static __forceinline__ AluEventLanes load(const AluEvent* events)
+    {
+        AluEventLanes e;
+        e.pc = trace_lines::gather_field<sizeof(AluEvent)>(events, offsetof(AluEvent, pc));
+        e.opcode = trace_lines::gather_field<sizeof(AluEvent)>(events, offsetof(AluEvent, opcode)) & 0xffu;
+        e.a = trace_lines::gather_field<sizeof(AluEvent)>(events, offsetof(AluEvent, a));
+        e.b = trace_lines::gather_field<sizeof(AluEvent)>(events, offsetof(AluEvent, b));
+        e.c = trace_lines::gather_field<sizeof(AluEvent)>(events, offsetof(AluEvent, c));
+        return e;
+    }
+};
+#endif
+
 // StarkGpu.Rv32im.Isa.Opcode values of the ALU operations.
 #define OPCODE_ADD    1u
 #define OPCODE_SUB    2u

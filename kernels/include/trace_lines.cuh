@@ -143,6 +143,10 @@ struct TileLanes {
     __device__ __forceinline__ void store(uint32_t column, Lanes values) const { *(Lanes*)(tile + column * CELLS) = values; }
     __device__ __forceinline__ void set_canonical(uint32_t column, Lanes values) const { store(column, values); }
     __device__ __forceinline__ void set_byte(uint32_t column, Lanes values) const { store(column, values); }
+    __device__ __forceinline__ void set_word(uint32_t first_column, Lanes words) const
+    {
+        for (uint32_t i = 0; i < 4u; ++i) store(first_column + i, (words >> (8u * i)) & 0xffu);
+    }
     // A lane mask (all ones or zero) or 0/1 lanes.
     template <typename MASK>
     __device__ __forceinline__ void set_bool(uint32_t column, MASK lanes) const { store(column, (Lanes)(lanes != 0) & 1u); }

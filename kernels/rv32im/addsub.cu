@@ -10,20 +10,26 @@
 #define AS_IS_SUB 17u
 #define AS_WIDTH  18u
 
+// Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a tile of sixteen (vectors, AluEventLanes).
 struct AddSubRow {
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+#if defined(CUDA_EMU)
+    typedef AluEventLanes EventLanes;
+#endif
+    template <typename E, typename Row>
+    __device__ __forceinline__ void write(const E& e, const Row& row) const
     {
-        const bool is_sub = e.opcode == OPCODE_SUB;
-        row.set_word(AS_A, e.a);
-        row.set_word(AS_B, e.b);
-        row.set_word(AS_C, e.c);
+        typedef typename Row::Value V;
+        const V zero = V{};
+        const auto is_sub = e.opcode == OPCODE_SUB;
+        row.set_word(AS_A, zero + e.a);
+        row.set_word(AS_B, zero + e.b);
+        row.set_word(AS_C, zero + e.c);
         // ADD proves b + c = a, SUB proves a + c = b: the carries are those of addend + c.
-        const uint32_t addend = is_sub ? e.a : e.b;
-        uint32_t carry = 0;
+        const V addend = is_sub ? zero + e.a : zero + e.b;
+        V carry = zero;
         UNROLL_FULL
         for (uint32_t k = 0; k < 4u; ++k) {
-            carry = (word_byte(addend, k) + word_byte(e.c, k) + carry) >> 8;
+            carry = (word_byte(addend, k) + word_byte(zero + e.c, k) + carry) >> 8;
             row.set_canonical(AS_CARRY + k, carry);
         }
         row.set_bool(AS_IS_ADD, e.opcode == OPCODE_ADD);

@@ -10,13 +10,19 @@
 #define BW_IS_AND 14u
 #define BW_WIDTH  15u
 
+// Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a tile of sixteen (vectors, AluEventLanes).
 struct BitwiseRow {
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+#if defined(CUDA_EMU)
+    typedef AluEventLanes EventLanes;
+#endif
+    template <typename E, typename Row>
+    __device__ __forceinline__ void write(const E& e, const Row& row) const
     {
-        row.set_word(BW_A, e.a);
-        row.set_word(BW_B, e.b);
-        row.set_word(BW_C, e.c);
+        typedef typename Row::Value V;
+        const V zero = V{};
+        row.set_word(BW_A, zero + e.a);
+        row.set_word(BW_B, zero + e.b);
+        row.set_word(BW_C, zero + e.c);
         row.set_bool(BW_IS_XOR, e.opcode == OPCODE_XOR);
         row.set_bool(BW_IS_OR, e.opcode == OPCODE_OR);
         row.set_bool(BW_IS_AND, e.opcode == OPCODE_AND);
