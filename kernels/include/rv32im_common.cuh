@@ -232,6 +232,19 @@ __device__ __forceinline__ void byte_lookup_range(uint32_t* counts, uint32_t* er
     byte_lookup_add(counts, errors, BYTE_OP_U8_RANGE, b, c);
 }
 
+#if defined(CUDA_EMU)
+// The same lookups for sixteen rows' values at once (a tile made by a row writer generic in its value type).
+__device__ __forceinline__ void byte_lookup_add(uint32_t* counts, uint32_t* errors, uint32_t op, trace_lines::Lanes b, trace_lines::Lanes c)
+{
+    for (uint32_t k = 0; k < trace_lines::CELLS; ++k) byte_lookup_add(counts, errors, op, b[k], c[k]);
+}
+
+__device__ __forceinline__ void byte_lookup_range(uint32_t* counts, uint32_t* errors, trace_lines::Lanes b, trace_lines::Lanes c)
+{
+    byte_lookup_add(counts, errors, BYTE_OP_U8_RANGE, b, c);
+}
+#endif
+
 // Proves the four limbs of a word are bytes: U8Range on (limb0, limb1) and (limb2, limb3) (WordRangeCheck.cs).
 __device__ __forceinline__ void byte_lookup_word_range(uint32_t* counts, uint32_t* errors, uint32_t word)
 {
@@ -283,15 +296,20 @@ __device__ __forceinline__ void count_event_byte_lookups(const EVENT* __restrict
 // lookups read off that array, CHIP::lookups(e, v, counts, errors) (shifts, multiplication, division): their row
 // writer for write_trace_rows. Given counters (this thread's set), it counts each row's lookups from the values it
 // has just written, so the fused kernel computes a row once.
+// A chip whose values and lookups are generic in their value type (the shifts) names AluEventLanes as its
+// EventLanes, and the CPU backend then makes its tiles sixteen rows at a time; one whose code is scalar only names void.
 template <typename CHIP>
 struct ValueRows {
+#if defined(CUDA_EMU)
+    typedef typename CHIP::EventLanes EventLanes;
+#endif
     uint32_t* counts;  // null: no counting
     uint32_t* errors;
 
-    template <typename Row>
-    __device__ __forceinline__ void write(const AluEvent& e, const Row& row) const
+    template <typename E, typename Row>
+    __device__ __forceinline__ void write(const E& e, const Row& row) const
     {
-        uint32_t v[CHIP::WIDTH];
+        typename Row::Value v[CHIP::WIDTH];
         CHIP::values(e, v);
         UNROLL_FULL
         for (uint32_t k = 0; k < CHIP::WIDTH; ++k) row.set_canonical(k, v[k]);

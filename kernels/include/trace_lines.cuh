@@ -152,11 +152,12 @@ struct TileLanes {
     __device__ __forceinline__ void set_bool(uint32_t column, MASK lanes) const { store(column, (Lanes)(lanes != 0) & 1u); }
 };
 
-// Whether a row writer is generic in its value type and names its events' lanes loader (ROWS::EventLanes::load).
+// Whether a row writer is generic in its value type and names its events' lanes loader (ROWS::EventLanes::load); a
+// writer that names void as its EventLanes has scalar code only.
 template <typename ROWS, typename = void>
 struct has_event_lanes { static constexpr bool value = false; };
 template <typename ROWS>
-struct has_event_lanes<ROWS, std::void_t<typename ROWS::EventLanes>> { static constexpr bool value = true; };
+struct has_event_lanes<ROWS, std::void_t<typename ROWS::EventLanes>> { static constexpr bool value = !std::is_void<typename ROWS::EventLanes>::value; };
 
 // Writes tiles [first_tile, end_tile) of a column-major [WIDTH x height] trace, one thread's contiguous range: for
 // each tile, fill(tile, first_row) writes its sixteen rows, column-major [WIDTH x 16] canonical values, into tile.

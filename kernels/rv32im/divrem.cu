@@ -138,6 +138,9 @@ __device__ __forceinline__ void divrem_row(const AluEvent& e, uint32_t v[DR_WIDT
 
 // The DivRem chip for ValueRows and ValueLookups.
 struct DivRemChip {
+#if defined(CUDA_EMU)
+    typedef void EventLanes;  // values() is scalar code: the CPU backend makes its rows one at a time
+#endif
     static constexpr uint32_t WIDTH = DR_WIDTH;
 
     static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { divrem_row(e, v); }

@@ -62,6 +62,9 @@ __device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH]
 
 // The Mul chip for ValueRows and ValueLookups.
 struct MulChip {
+#if defined(CUDA_EMU)
+    typedef void EventLanes;  // values() is scalar code: the CPU backend makes its rows one at a time
+#endif
     static constexpr uint32_t WIDTH = MUL_WIDTH;
 
     static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { mul_row(e, v); }

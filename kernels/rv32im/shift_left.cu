@@ -15,40 +15,50 @@
 #define SLL_IS_REAL         41u
 #define SLL_WIDTH           42u
 
-// The canonical values of the row of `e`.
-__device__ __forceinline__ void sll_row(const AluEvent& e, uint32_t v[SLL_WIDTH])
+// The canonical values of the row of `e`. Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a
+// tile of sixteen (vectors, AluEventLanes); hence selects instead of indexed writes.
+template <typename E, typename V>
+__device__ __forceinline__ void sll_row(const E& e, V v[SLL_WIDTH])
 {
-    UNROLL_FULL
-    for (uint32_t k = 0; k < SLL_WIDTH; ++k) v[k] = 0;
-    const uint32_t bits = e.c & 7u;
-    uint32_t carry = 0;
+    const V zero = V{}, one = zero + 1u;
+    const V a = zero + e.a, b = zero + e.b, c = zero + e.c;
+    const V bits = c & 7u;
+    const V bytes = (c >> 3) & 3u;
+    V carry = zero;
     UNROLL_FULL
     for (uint32_t i = 0; i < 4u; ++i) {
-        v[SLL_A + i] = word_byte(e.a, i);
-        v[SLL_B + i] = word_byte(e.b, i);
-        v[SLL_C + i] = word_byte(e.c, i);
-        const uint32_t shifted = (word_byte(e.b, i) << bits) + carry;
+        v[SLL_A + i] = word_byte(a, i);
+        v[SLL_B + i] = word_byte(b, i);
+        v[SLL_C + i] = word_byte(c, i);
+        const V shifted = (word_byte(b, i) << bits) + carry;
         v[SLL_BIT_SHIFTED + i] = shifted & 0xffu;
         carry = shifted >> 8;
         v[SLL_BIT_SHIFT_CARRY + i] = carry;
     }
     UNROLL_FULL
-    for (uint32_t k = 0; k < 8u; ++k) v[SLL_C_LOW_BYTE_BITS + k] = (e.c >> k) & 1u;
-    v[SLL_SHIFT_BY_BITS + bits] = 1;
-    v[SLL_SHIFT_BY_BYTES + ((e.c >> 3) & 3u)] = 1;
-    v[SLL_BIT_MULTIPLIER] = 1u << bits;
-    v[SLL_IS_REAL] = 1;
+    for (uint32_t k = 0; k < 8u; ++k) v[SLL_C_LOW_BYTE_BITS + k] = (c >> k) & 1u;
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 8u; ++k) v[SLL_SHIFT_BY_BITS + k] = bits == k ? one : zero;
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 4u; ++k) v[SLL_SHIFT_BY_BYTES + k] = bytes == k ? one : zero;
+    v[SLL_BIT_MULTIPLIER] = one << bits;
+    v[SLL_IS_REAL] = one;
 }
 
 // The ShiftLeft chip for ValueRows and ValueLookups.
 struct ShiftLeftChip {
+#if defined(CUDA_EMU)
+    typedef AluEventLanes EventLanes;
+#endif
     static constexpr uint32_t WIDTH = SLL_WIDTH;
 
-    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { sll_row(e, v); }
+    template <typename E, typename V>
+    static __device__ __forceinline__ void values(const E& e, V* v) { sll_row(e, v); }
 
     // ShiftLeftChip.CountEventLookups, read off the row's values: U8Range over the pairs of a, b, c (columns 0..11) and
     // of the shifted limbs and carries (columns 33..40).
-    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
+    template <typename E, typename V>
+    static __device__ __forceinline__ void lookups(const E&, const V* v, uint32_t* counts, uint32_t* errors)
     {
         UNROLL_FULL
         for (uint32_t k = SLL_A; k < SLL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);

@@ -19,62 +19,71 @@
 #define SRL_IS_SRA          46u
 #define SRL_WIDTH           47u
 
-// The canonical values of the row of `e`.
-__device__ __forceinline__ void srl_row(const AluEvent& e, uint32_t v[SRL_WIDTH])
+// The canonical values of the row of `e`. Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a
+// tile of sixteen (vectors, AluEventLanes); hence selects instead of branches and indexed writes.
+template <typename E, typename V>
+__device__ __forceinline__ void srl_row(const E& e, V v[SRL_WIDTH])
 {
-    UNROLL_FULL
-    for (uint32_t k = 0; k < SRL_WIDTH; ++k) v[k] = 0;
-    const uint32_t bits = e.c & 7u;
-    const uint32_t bytes = (e.c >> 3) & 3u;
-    const bool is_sra = e.opcode == OPCODE_SRA;
-    const uint32_t msb = e.b >> 31;
-    const uint32_t sign = is_sra && msb == 1u ? 0xffu : 0u;
-    const uint32_t multiplier = 256u >> bits;
-
+    const V zero = V{}, one = zero + 1u;
+    const V a = zero + e.a, b = zero + e.b, c = zero + e.c;
+    const V bits = c & 7u;
+    const V bytes = (c >> 3) & 3u;
+    const auto is_sra = e.opcode == OPCODE_SRA;
+    const V msb = b >> 31;
+    const V sign = (is_sra && msb == 1u) ? zero + 0xffu : zero;
+    const V multiplier = (zero + 256u) >> bits;
     UNROLL_FULL
     for (uint32_t i = 0; i < 4u; ++i) {
-        v[SRL_A + i] = word_byte(e.a, i);
-        v[SRL_B + i] = word_byte(e.b, i);
-        v[SRL_C + i] = word_byte(e.c, i);
+        v[SRL_A + i] = word_byte(a, i);
+        v[SRL_B + i] = word_byte(b, i);
+        v[SRL_C + i] = word_byte(c, i);
     }
     UNROLL_FULL
-    for (uint32_t k = 0; k < 8u; ++k) v[SRL_C_LOW_BYTE_BITS + k] = (e.c >> k) & 1u;
-    v[SRL_SHIFT_BY_BITS + bits] = 1;
-    v[SRL_SHIFT_BY_BYTES + bytes] = 1;
+    for (uint32_t k = 0; k < 8u; ++k) v[SRL_C_LOW_BYTE_BITS + k] = (c >> k) & 1u;
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 8u; ++k) v[SRL_SHIFT_BY_BITS + k] = bits == k ? one : zero;
+    UNROLL_FULL
+    for (uint32_t k = 0; k < 4u; ++k) v[SRL_SHIFT_BY_BYTES + k] = bytes == k ? one : zero;
     v[SRL_BIT_MULTIPLIER] = multiplier;
     v[SRL_B_MSB] = msb;
     v[SRL_SIGN_BYTE] = sign;
-
     // Limb i of the byte shift is byte i + bytes of b extended by sign bytes; limb 4 is always the sign byte.
-    uint32_t carry = 0;
+    V carry = zero;
     UNROLL_FULL
     for (uint32_t i = 0; i < 5u; ++i) {
-        const uint32_t source = i + bytes;
-        const uint32_t limb = source < 4u ? word_byte(e.b, source) : sign;
+        const V source = bytes + i;
+        // source & 3: both sides of a select are computed for vectors, and shifting a word by 32 or more is undefined
+        const V limb = source < 4u ? (b >> ((source & 3u) * 8u)) & 0xffu : sign;
         if (i < 4u) v[SRL_BYTE_SHIFTED + i] = limb;
-        const uint32_t product = limb * multiplier + carry;
+        const V product = limb * multiplier + carry;
         carry = product >> 8;
         v[SRL_CARRY + i] = carry;
         if (i == 0) v[SRL_SHIFTED_OUT] = product & 0xffu;
     }
-    v[is_sra ? SRL_IS_SRA : SRL_IS_SRL] = 1;
+    v[SRL_IS_SRL] = is_sra ? zero : one;
+    v[SRL_IS_SRA] = is_sra ? one : zero;
 }
 
 // The ShiftRight chip for ValueRows and ValueLookups.
 struct ShiftRightChip {
+#if defined(CUDA_EMU)
+    typedef AluEventLanes EventLanes;
+#endif
     static constexpr uint32_t WIDTH = SRL_WIDTH;
 
-    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { srl_row(e, v); }
+    template <typename E, typename V>
+    static __device__ __forceinline__ void values(const E& e, V* v) { srl_row(e, v); }
 
     // ShiftRightChip.CountEventLookups, read off the row's values: U8Range over the pairs of a, b, c (columns 0..11)
     // and of the shifted-out limb and carries (columns 39..44), and Msb of b[3].
-    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
+    template <typename E, typename V>
+    static __device__ __forceinline__ void lookups(const E&, const V* v, uint32_t* counts, uint32_t* errors)
     {
         UNROLL_FULL
         for (uint32_t k = SRL_A; k < SRL_A + 12u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
         UNROLL_FULL
         for (uint32_t k = SRL_SHIFTED_OUT; k < SRL_SHIFTED_OUT + 6u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[SRL_B + 3], 0u);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[SRL_B + 3], V{});
     }
 };
 
