@@ -1,3 +1,4 @@
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Checking;
 using StarkGpu.Rv32im.Chips;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
@@ -24,12 +25,13 @@ public abstract class AluChipContract
     /// <summary>A cell to set on row 3 of the chip's trace, and the label of a constraint that must then fail.</summary>
     protected abstract (int Column, uint Value, string Label) Corruption { get; }
 
+    // Both builds of the CPU backend's kernels: where the processor has AVX-512, Auto is the other one.
     [Test]
-    public void HostTraceEqualsDeviceTraceBitForBit()
+    public void HostTraceEqualsDeviceTraceBitForBit([Values(CpuKernelBuild.Auto, CpuKernelBuild.Portable)] CpuKernelBuild build)
     {
         var chip = CreateChip();
         using var record = AluEventSamples.Record(AluEventSamples.Create(Seed, 3000, Opcodes));
-        ChipHarness.AssertHostEqualsDevice(chip, record, row => chip.DescribeRow(record, row));
+        ChipHarness.AssertHostEqualsDevice(chip, record, row => chip.DescribeRow(record, row), build);
     }
 
     [Test]
