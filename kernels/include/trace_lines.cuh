@@ -103,8 +103,6 @@ static inline uint32_t phase_of(const uint32_t* p) { return (uint32_t)((uintptr_
 // ---- sixteen rows at once ----
 // A row writer whose code is generic in its value type (CpuRow) writes a whole tile in one pass: each value is a
 // vector of sixteen lanes, one per row, and each cell a 64-byte store of a tile line, instead of sixteen scalar rows.
-// Without AVX-512, GCC notes that passing such a vector by value has another ABI; every user here is inlined.
-#pragma GCC diagnostic ignored "-Wpsabi"
 typedef uint32_t Lanes __attribute__((vector_size(64)));
 
 // The 32-bit field at byte `offset` of each of sixteen consecutive STRIDE-byte structs at base.
