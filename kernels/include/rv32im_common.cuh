@@ -36,6 +36,14 @@ struct AluEventLanes {
 };
 #endif
 
+// The base of ALU row writers (and ValueRows chips) generic in their value type, like CpuRow: one row (uint32_t,
+// AluEvent) on a GPU thread, a tile of sixteen (vectors, AluEventLanes) on the CPU backend.
+struct AluLaneRow {
+#if defined(CUDA_EMU)
+    typedef AluEventLanes EventLanes;
+#endif
+};
+
 // StarkGpu.Rv32im.Isa.Opcode values of the ALU operations.
 #define OPCODE_ADD    1u
 #define OPCODE_SUB    2u
@@ -125,6 +133,16 @@ struct TraceRowOf {
 };
 
 typedef TraceRowOf<false> TraceRow;
+
+// An ALU event's operands a, b and c as byte limbs in columns first .. first + 11, as the ALU chips' rows begin.
+template <typename E, typename Row>
+__device__ __forceinline__ void set_operand_words(const Row& row, const E& e, uint32_t first)
+{
+    const typename Row::Value zero{};
+    row.set_word(first, zero + e.a);
+    row.set_word(first + 4u, zero + e.b);
+    row.set_word(first + 8u, zero + e.c);
+}
 
 template <bool CANONICAL = false>
 __device__ __forceinline__ TraceRowOf<CANONICAL> trace_row(uint32_t* out, uint64_t height, uint64_t row)

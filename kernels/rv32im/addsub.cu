@@ -10,20 +10,14 @@
 #define AS_IS_SUB 17u
 #define AS_WIDTH  18u
 
-// Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a tile of sixteen (vectors, AluEventLanes).
-struct AddSubRow {
-#if defined(CUDA_EMU)
-    typedef AluEventLanes EventLanes;
-#endif
+struct AddSubRow : AluLaneRow {
     template <typename E, typename Row>
     __device__ __forceinline__ void write(const E& e, const Row& row) const
     {
         typedef typename Row::Value V;
         const V zero = V{};
         const auto is_sub = e.opcode == OPCODE_SUB;
-        row.set_word(AS_A, zero + e.a);
-        row.set_word(AS_B, zero + e.b);
-        row.set_word(AS_C, zero + e.c);
+        set_operand_words(row, e, AS_A);
         // ADD proves b + c = a, SUB proves a + c = b: the carries are those of addend + c.
         const V addend = is_sub ? zero + e.a : zero + e.b;
         V carry = zero;

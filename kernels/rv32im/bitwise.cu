@@ -10,19 +10,11 @@
 #define BW_IS_AND 14u
 #define BW_WIDTH  15u
 
-// Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a tile of sixteen (vectors, AluEventLanes).
-struct BitwiseRow {
-#if defined(CUDA_EMU)
-    typedef AluEventLanes EventLanes;
-#endif
+struct BitwiseRow : AluLaneRow {
     template <typename E, typename Row>
     __device__ __forceinline__ void write(const E& e, const Row& row) const
     {
-        typedef typename Row::Value V;
-        const V zero = V{};
-        row.set_word(BW_A, zero + e.a);
-        row.set_word(BW_B, zero + e.b);
-        row.set_word(BW_C, zero + e.c);
+        set_operand_words(row, e, BW_A);
         row.set_bool(BW_IS_XOR, e.opcode == OPCODE_XOR);
         row.set_bool(BW_IS_OR, e.opcode == OPCODE_OR);
         row.set_bool(BW_IS_AND, e.opcode == OPCODE_AND);

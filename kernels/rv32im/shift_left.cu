@@ -46,10 +46,7 @@ __device__ __forceinline__ void sll_row(const E& e, V v[SLL_WIDTH])
 }
 
 // The ShiftLeft chip for ValueRows and ValueLookups.
-struct ShiftLeftChip {
-#if defined(CUDA_EMU)
-    typedef AluEventLanes EventLanes;
-#endif
+struct ShiftLeftChip : AluLaneRow {
     static constexpr uint32_t WIDTH = SLL_WIDTH;
 
     template <typename E, typename V>

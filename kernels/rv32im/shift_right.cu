@@ -65,10 +65,7 @@ __device__ __forceinline__ void srl_row(const E& e, V v[SRL_WIDTH])
 }
 
 // The ShiftRight chip for ValueRows and ValueLookups.
-struct ShiftRightChip {
-#if defined(CUDA_EMU)
-    typedef AluEventLanes EventLanes;
-#endif
+struct ShiftRightChip : AluLaneRow {
     static constexpr uint32_t WIDTH = SRL_WIDTH;
 
     template <typename E, typename V>
