@@ -175,7 +175,7 @@ __device__ __forceinline__ void write_trace_rows(const EVENT* __restrict__ event
     const ::emu::Range range = ::emu::thread_range(tiles + height % TILE);  // this thread's tiles, then last rows
     trace_lines::write_tiles<WIDTH>(out, height, range.begin, min(range.end, tiles), [&](uint32_t* tile, uint64_t first) {
         if constexpr (trace_lines::has_event_lanes<ROWS>::value) {
-            trace_lines::prefetch(events + first + TILE, TILE);  // the next tile's events
+            if (first + 2 * TILE <= height) trace_lines::prefetch(events + first + TILE, TILE);  // the next tile's events
             rows.write(ROWS::EventLanes::load(events + first), trace_lines::TileLanes{tile});
             for (uint32_t r = 0; r < TILE; ++r) visit(events[first + r], first + r);
         } else {
