@@ -314,7 +314,7 @@ __device__ __forceinline__ void count_event_byte_lookups(const EVENT* __restrict
 // lookups read off that array, CHIP::lookups(e, v, counts, errors) (shifts, multiplication, division): their row
 // writer for write_trace_rows. Given counters (this thread's set), it counts each row's lookups from the values it
 // has just written, so the fused kernel computes a row once.
-// A chip whose values and lookups are generic in their value type (the shifts) names AluEventLanes as its
+// A chip whose values and lookups are generic in their value type (the shifts, Mul) names AluEventLanes as its
 // EventLanes, and the CPU backend then makes its tiles sixteen rows at a time; one whose code is scalar only names void.
 template <typename CHIP>
 struct ValueRows {

@@ -20,33 +20,38 @@
 #define MUL_WIDTH         44u
 
 // Limb `index` (0..7) of `word` extended by 0xFF bytes when sign_extend is one.
-__device__ __forceinline__ uint32_t mul_extended_limb(uint32_t word, uint32_t sign_extend, uint32_t index)
+template <typename V>
+__device__ __forceinline__ V mul_extended_limb(V word, V sign_extend, uint32_t index)
 {
     return index < 4u ? word_byte(word, index) : sign_extend * 0xffu;
 }
 
-// The canonical values of the row of `e`.
-__device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH])
+// The canonical values of the row of `e`. Generic in its value type, like CpuRow: one row (uint32_t, AluEvent) or a
+// tile of sixteen (vectors, AluEventLanes); hence selects instead of an indexed write.
+template <typename E, typename V>
+__device__ __forceinline__ void mul_row(const E& e, V v[MUL_WIDTH])
 {
+    const V zero = V{}, one = zero + 1u;
     UNROLL_FULL
-    for (uint32_t k = 0; k < MUL_WIDTH; ++k) v[k] = 0;
-    const uint32_t b_msb = e.b >> 31;
-    const uint32_t c_msb = e.c >> 31;
-    const uint32_t b_sign_extend = (e.opcode == OPCODE_MULH || e.opcode == OPCODE_MULHSU) && b_msb == 1u ? 1u : 0u;
-    const uint32_t c_sign_extend = e.opcode == OPCODE_MULH && c_msb == 1u ? 1u : 0u;
+    for (uint32_t k = 0; k < MUL_WIDTH; ++k) v[k] = zero;
+    const V opcode = zero + e.opcode, a = zero + e.a, b = zero + e.b, c = zero + e.c;
+    const V b_msb = b >> 31;
+    const V c_msb = c >> 31;
+    const V b_sign_extend = ((opcode == OPCODE_MULH || opcode == OPCODE_MULHSU) && b_msb == 1u) ? one : zero;
+    const V c_sign_extend = (opcode == OPCODE_MULH && c_msb == 1u) ? one : zero;
     UNROLL_FULL
     for (uint32_t i = 0; i < 4u; ++i) {
-        v[MUL_A + i] = word_byte(e.a, i);
-        v[MUL_B + i] = word_byte(e.b, i);
-        v[MUL_C + i] = word_byte(e.c, i);
+        v[MUL_A + i] = word_byte(a, i);
+        v[MUL_B + i] = word_byte(b, i);
+        v[MUL_C + i] = word_byte(c, i);
     }
-    uint32_t carry = 0;
+    V carry = zero;
     UNROLL_FULL
     for (uint32_t k = 0; k < 8u; ++k) {
-        uint32_t limb = carry;
+        V limb = carry;
         UNROLL_FULL
         for (uint32_t i = 0; i <= k; ++i) {
-            limb += mul_extended_limb(e.b, b_sign_extend, i) * mul_extended_limb(e.c, c_sign_extend, k - i);
+            limb += mul_extended_limb(b, b_sign_extend, i) * mul_extended_limb(c, c_sign_extend, k - i);
         }
         v[MUL_PRODUCT + k] = limb & 0xffu;
         carry = limb >> 8;
@@ -57,26 +62,28 @@ __device__ __forceinline__ void mul_row(const AluEvent& e, uint32_t v[MUL_WIDTH]
     v[MUL_C_MSB] = c_msb;
     v[MUL_B_SIGN_EXTEND] = b_sign_extend;
     v[MUL_C_SIGN_EXTEND] = c_sign_extend;
-    v[e.opcode == OPCODE_MUL ? MUL_IS_MUL : e.opcode == OPCODE_MULH ? MUL_IS_MULH : e.opcode == OPCODE_MULHU ? MUL_IS_MULHU : MUL_IS_MULHSU] = 1;
+    v[MUL_IS_MUL] = opcode == OPCODE_MUL ? one : zero;
+    v[MUL_IS_MULH] = opcode == OPCODE_MULH ? one : zero;
+    v[MUL_IS_MULHU] = opcode == OPCODE_MULHU ? one : zero;
+    v[MUL_IS_MULHSU] = (opcode != OPCODE_MUL && opcode != OPCODE_MULH && opcode != OPCODE_MULHU) ? one : zero;
 }
 
 // The Mul chip for ValueRows and ValueLookups.
-struct MulChip {
-#if defined(CUDA_EMU)
-    typedef void EventLanes;  // values() is scalar code: the CPU backend makes its rows one at a time
-#endif
+struct MulChip : AluLaneRow {
     static constexpr uint32_t WIDTH = MUL_WIDTH;
 
-    static __device__ __forceinline__ void values(const AluEvent& e, uint32_t* v) { mul_row(e, v); }
+    template <typename E, typename V>
+    static __device__ __forceinline__ void values(const E& e, V* v) { mul_row(e, v); }
 
     // MulChip.CountEventLookups, read off the row's values: U8Range over the pairs of columns 0..35 (a, b, c, product,
     // carry bytes), and Msb of b[3] and of c[3].
-    static __device__ __forceinline__ void lookups(const AluEvent& e, const uint32_t* v, uint32_t* counts, uint32_t* errors)
+    template <typename E, typename V>
+    static __device__ __forceinline__ void lookups(const E&, const V* v, uint32_t* counts, uint32_t* errors)
     {
         UNROLL_FULL
         for (uint32_t k = MUL_A; k < MUL_A + 36u; k += 2u) byte_lookup_range(counts, errors, v[k], v[k + 1]);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], 0u);
-        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], 0u);
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_B + 3], V{});
+        byte_lookup_add(counts, errors, BYTE_OP_MSB, v[MUL_C + 3], V{});
     }
 };
 
