@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using StarkGpu.Device;
+using StarkGpu.Device.Cpu;
 using StarkGpu.Engine.Scheduling;
 using StarkGpu.Rv32im;
 using StarkGpu.Rv32im.Elf;
@@ -24,6 +25,8 @@ public class TracegenBenchmarks
     private Accelerator _accelerator = null!;
     private TraceGenerator<ExecutionRecord, GuestImage> _cpu = null!;
     private TraceGenerator<ExecutionRecord, GuestImage> _host = null!;
+    private Accelerator _portableAccelerator = null!;
+    private TraceGenerator<ExecutionRecord, GuestImage> _portable = null!;
     private DeviceBuffer<uint>? _floor;
     private readonly ChipSeconds _cpuChips = new();
     private readonly ChipSeconds _hostChips = new();
@@ -41,11 +44,15 @@ public class TracegenBenchmarks
             machine, _accelerator, semaphore, new TraceGeneratorOptions { Backend = TraceBackend.Cpu, MaxLogRowCount = 22 });
         _host = new TraceGenerator<ExecutionRecord, GuestImage>(
             machine, _accelerator, semaphore, new TraceGeneratorOptions { Backend = TraceBackend.Host, MaxLogRowCount = 22 });
+        _portableAccelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = CpuKernelBuild.Portable });
+        _portable = new TraceGenerator<ExecutionRecord, GuestImage>(
+            machine, _portableAccelerator, semaphore, new TraceGeneratorOptions { Backend = TraceBackend.Cpu, MaxLogRowCount = 22 });
 
         var bytes = GenerateAll(_cpu);
         _floor = _accelerator.DefaultStream.Allocate<uint>(bytes / sizeof(uint));
         _accelerator.DefaultStream.Fill32(_floor, 1u); // first touch outside the measurement
         Console.WriteLine($"// sha256_long: {_execution.Cycles:N0} cycles, {_execution.ShardCount} shards, {bytes:N0} bytes of main traces");
+        Console.WriteLine($"// cpu backend: {_accelerator.Name}; portable: {_portableAccelerator.Name}");
     }
 
     [Benchmark(Baseline = true, Description = "floor: memset of the same bytes")]
@@ -76,6 +83,10 @@ public class TracegenBenchmarks
         return bytes;
     }
 
+    /// <summary>The cpu backend on the portable (x86-64-v3) build of its kernels, where the default is the AVX-512 one.</summary>
+    [Benchmark(Description = "all shards, cpu backend, portable kernels")]
+    public long CpuBackendPortableKernels() => GenerateAll(_portable);
+
     [Benchmark(Description = "all shards, host backend")]
     public long HostBackend() => GenerateAll(_host, _hostChips);
 
@@ -93,6 +104,7 @@ public class TracegenBenchmarks
         _floor?.Dispose();
         _execution.Dispose();
         _accelerator.Dispose();
+        _portableAccelerator.Dispose();
     }
 
     /// <summary>Generates every shard's main traces, one shard at a time; returns the bytes of their real rows.</summary>
