@@ -49,18 +49,8 @@ public static class CpuEventLayout
     }
 
     /// <summary>Stages <paramref name="events"/> for the kernels as their <c>CpuEvent</c> array (read in place on the CPU backend).</summary>
-    public static DeviceInput<CpuEvent> Stage(DeviceStream stream, EventList<CpuEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(events);
-        if (!MatchesKernel)
-        {
-            throw new InvalidOperationException(
-                $"CpuEvent is {Unsafe.SizeOf<CpuEvent>()} bytes with offsets [{string.Join(", ", ManagedOffsets())}]; kernels/rv32im/cpu.cu expects the {Size}-byte layout [{string.Join(", ", Offsets.ToArray())}]");
-        }
-
-        return stream.Stage(events.Memory);
-    }
+    public static DeviceInput<CpuEvent> Stage(DeviceStream stream, EventList<CpuEvent> events) =>
+        KernelEvents.Stage(stream, events, MatchesKernel, () => $"CpuEvent is {Unsafe.SizeOf<CpuEvent>()} bytes with offsets [{string.Join(", ", ManagedOffsets())}]; kernels/rv32im/cpu.cu expects the {Size}-byte layout [{string.Join(", ", Offsets.ToArray())}]");
 
     private static int Offset<T>(ref byte start, ref T field) => (int)Unsafe.ByteOffset(ref start, ref Unsafe.As<T, byte>(ref field));
 }

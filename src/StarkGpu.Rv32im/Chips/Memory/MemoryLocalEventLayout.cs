@@ -40,16 +40,6 @@ public static class MemoryLocalEventLayout
         ]);
 
     /// <summary>Stages <paramref name="events"/> for the kernels as their <c>MemoryLocalEvent</c> array (read in place on the CPU backend).</summary>
-    public static DeviceInput<MemoryLocalEvent> Stage(DeviceStream stream, EventList<MemoryLocalEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(events);
-        if (!MatchesKernel)
-        {
-            throw new InvalidOperationException(
-                $"MemoryLocalEvent is {Unsafe.SizeOf<MemoryLocalEvent>()} bytes or reordered; memory_local.cu expects the {Size}-byte layout");
-        }
-
-        return stream.Stage(events.Memory);
-    }
+    public static DeviceInput<MemoryLocalEvent> Stage(DeviceStream stream, EventList<MemoryLocalEvent> events) =>
+        KernelEvents.Stage(stream, events, MatchesKernel, () => $"MemoryLocalEvent is {Unsafe.SizeOf<MemoryLocalEvent>()} bytes or reordered; memory_local.cu expects the {Size}-byte layout");
 }

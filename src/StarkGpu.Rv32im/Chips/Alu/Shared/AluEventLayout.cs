@@ -30,15 +30,6 @@ public static class AluEventLayout
         ]);
 
     /// <summary>Stages <paramref name="events"/> for the kernels as their <c>AluEvent</c> array (read in place on the CPU backend).</summary>
-    public static DeviceInput<AluEvent> Stage(DeviceStream stream, EventList<AluEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(events);
-        if (!MatchesKernel)
-        {
-            throw new InvalidOperationException($"AluEvent is {Unsafe.SizeOf<AluEvent>()} bytes or reordered; kernels expect the {Size}-byte layout of rv32im_common.cuh");
-        }
-
-        return stream.Stage(events.Memory);
-    }
+    public static DeviceInput<AluEvent> Stage(DeviceStream stream, EventList<AluEvent> events) =>
+        KernelEvents.Stage(stream, events, MatchesKernel, () => $"AluEvent is {Unsafe.SizeOf<AluEvent>()} bytes or reordered; kernels expect the {Size}-byte layout of rv32im_common.cuh");
 }
