@@ -23,9 +23,8 @@ internal sealed unsafe class CpuKernelLibrary
     private readonly delegate* unmanaged<int> _kernelCount;
     private readonly delegate* unmanaged<int, nint> _kernelName;
 
-    private CpuKernelLibrary(string name, nint handle)
+    private CpuKernelLibrary(nint handle)
     {
-        FileName = $"lib{name}.so";
         _getFunction = (delegate* unmanaged<byte*, nint>)Export(handle, "emu_get_function");
         _launch = (delegate* unmanaged<nint, void**, uint, uint, uint, uint, uint, uint, uint, int, int>)Export(handle, "emu_launch");
         _processorCount = (delegate* unmanaged<int>)Export(handle, "emu_processor_count");
@@ -33,9 +32,6 @@ internal sealed unsafe class CpuKernelLibrary
         _kernelName = (delegate* unmanaged<int, nint>)Export(handle, "emu_kernel_name");
         Isa = Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)Export(handle, "emu_isa"))()) ?? "unknown";
     }
-
-    /// <summary>The library's file, such as <c>libstarkgpu_kernels_avx512.so</c>.</summary>
-    public string FileName { get; }
 
     /// <summary>The instruction set the library was compiled for, as it reports it ("x86-64-v4", "x86-64-v3", "generic").</summary>
     public string Isa { get; }
@@ -93,7 +89,7 @@ internal sealed unsafe class CpuKernelLibrary
 
     private static CpuKernelLibrary? TryLoad(string name) =>
         NativeLibrary.TryLoad(name, typeof(CpuKernelLibrary).Assembly, DllImportSearchPath.AssemblyDirectory, out var handle)
-            ? new CpuKernelLibrary(name, handle)
+            ? new CpuKernelLibrary(handle)
             : null;
 
     private static nint Export(nint handle, string symbol) =>
