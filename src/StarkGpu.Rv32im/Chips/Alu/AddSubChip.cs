@@ -13,7 +13,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// byte with boolean carries, where (addend, sum) is (b, a) for ADD and (a, b) for SUB; all twelve limbs are
 /// range-checked with U8Range lookups, so the chip does not lean on its senders' checks.
 /// </summary>
-public sealed class AddSubChip : AluChip
+public sealed class AddSubChip : AluRowChip<AddSubRow>
 {
     public const string ChipName = "AddSub";
 
@@ -59,33 +59,5 @@ public sealed class AddSubChip : AluChip
         WordRangeCheck.Send(builder, c, isReal);
         var opcode = AluBus.SelectedOpcode<TExpr>([isAdd, isSub], [Opcode.Add, Opcode.Sub]);
         AluBus.Receive(builder, opcode, a, b, c, isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        var isSub = alu.Opcode == Opcode.Sub;
-        WordLimbs.Write(alu.A, row[A..]);
-        WordLimbs.Write(alu.B, row[B..]);
-        WordLimbs.Write(alu.C, row[C..]);
-        var addend = isSub ? alu.A : alu.B;
-        uint carry = 0;
-        for (var i = 0; i < WordLimbs.Count; i++)
-        {
-            carry = (WordLimbs.Byte(addend, i) + WordLimbs.Byte(alu.C, i) + carry) >> 8;
-            row[Carry + i] = KoalaBear.FromCanonical(carry);
-        }
-
-        row[IsAdd] = alu.Opcode == Opcode.Add ? KoalaBear.One : KoalaBear.Zero;
-        row[IsSub] = isSub ? KoalaBear.One : KoalaBear.Zero;
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => CountEventByteLookups(in alu, counter);
-
-    /// <summary>The lookups of one event's row: U8Range on the limb pairs of a, b and c.</summary>
-    public static void CountEventByteLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        WordRangeCheck.Count(alu.A, counter);
-        WordRangeCheck.Count(alu.B, counter);
-        WordRangeCheck.Count(alu.C, counter);
     }
 }

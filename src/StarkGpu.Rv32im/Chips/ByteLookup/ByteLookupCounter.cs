@@ -31,6 +31,9 @@ public readonly ref struct ByteLookupCounter
         _counts[ByteLookupTable.CountIndex(opcode, b, c)]++;
     }
 
+    /// <summary>The counters, op-major (<see cref="ByteLookupTable.CountIndex"/>).</summary>
+    public Span<uint> Counts => _counts;
+
     /// <summary>Counts a range check of two bytes at once.</summary>
     public void AddRange(uint b, uint c) => Add(ByteOpcode.U8Range, b, c);
 }

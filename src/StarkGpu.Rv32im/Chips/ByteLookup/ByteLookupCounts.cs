@@ -1,4 +1,6 @@
 using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Host;
+using StarkGpu.Kernels.Traces;
 
 namespace StarkGpu.Rv32im.Chips.ByteLookup;
 
@@ -38,5 +40,36 @@ public static class ByteLookupCounts
     {
         Range(ref counters, word & 0xff, (word >> 8) & 0xff);
         Range(ref counters, (word >> 16) & 0xff, word >> 24);
+    }
+
+    /// <summary>
+    /// Adds the byte lookups of <paramref name="events"/>' rows, as <typeparamref name="TWriter"/> counts them, to
+    /// <paramref name="counter"/> on the host (the rows themselves are not stored).
+    /// </summary>
+    /// <exception cref="ByteLookupRangeException">A row asked for a lookup outside the table.</exception>
+    /// <exception cref="InvalidOperationException">The writer refused an event (named by its row).</exception>
+    public static unsafe void CountOnHost<TWriter, TEvent>(string chip, ReadOnlySpan<TEvent> events, ByteLookupCounter counter)
+        where TWriter : struct, IRowWriter<TEvent>
+        where TEvent : unmanaged
+    {
+        var errors = stackalloc uint[2];
+        errors[0] = 0;
+        errors[1] = 0;
+        long badRow;
+        fixed (uint* counts = counter.Counts)
+        {
+            var counters = new HostCounters { Table0 = counts, Cells0 = ByteLookupTable.CountCells, Errors = errors };
+            badRow = HostRows.Count<TWriter, TEvent, HostCounters>(events, ref counters);
+        }
+
+        if (badRow >= 0)
+        {
+            throw new InvalidOperationException($"chip {chip}, row {badRow}: the event cannot be a row of the chip");
+        }
+
+        if (errors[0] != 0)
+        {
+            throw new ByteLookupRangeException(chip, $"{errors[0]} byte lookups fall outside the table");
+        }
     }
 }

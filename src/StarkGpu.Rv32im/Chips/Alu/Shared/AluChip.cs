@@ -27,10 +27,10 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
     protected abstract string ByteLookupKernel { get; }
 
     /// <summary>Writes the row of <paramref name="alu"/> into <paramref name="row"/> (given zeroed).</summary>
-    protected abstract void WriteRow(in AluEvent alu, Span<KoalaBear> row);
+    protected virtual void WriteRow(in AluEvent alu, Span<KoalaBear> row) => throw new NotSupportedException();
 
     /// <summary>Adds the lookups the row of <paramref name="alu"/> sends (the chip's static per-event enumeration).</summary>
-    protected abstract void CountEventLookups(in AluEvent alu, ByteLookupCounter counter);
+    protected virtual void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => throw new NotSupportedException();
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
@@ -70,7 +70,7 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
         stream.Launch(TraceKernel + "_counting", output.Height, events, output.Storage, (long)output.Height, counts.Counts, counts.Errors, counts.Replicas);
     }
 
-    public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
+    public virtual void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
     {
         foreach (ref readonly var alu in Events(record).Span)
         {
