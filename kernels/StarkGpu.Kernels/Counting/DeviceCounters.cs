@@ -31,8 +31,11 @@ public struct DeviceCounters : ICounters<DeviceCounters>
     /// <summary>Sets per table.</summary>
     public int Sets;
 
-    /// <summary>Whether each set has a single writer (the CPU accelerator), so increments need no atomics.</summary>
-    public bool Exclusive;
+    /// <summary>
+    /// Non-zero when each set has a single writer (the CPU accelerator), so increments need no atomics. An int, not a
+    /// bool: ILGPU takes only blittable kernel parameters.
+    /// </summary>
+    public int Exclusive;
 
     /// <summary>The set this copy adds into (<see cref="ForWorker"/>).</summary>
     public int Set;
@@ -63,7 +66,7 @@ public struct DeviceCounters : ICounters<DeviceCounters>
 
         var view = table == 0 ? Table0 : Table1;
         var at = ((long)Set * cells) + index;
-        if (Exclusive)
+        if (Exclusive != 0)
         {
             view[at] += 1;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
@@ -44,6 +45,34 @@ public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, 
     public abstract void GenerateMainTrace(TRecord record, Span2D<KoalaBear> rows);
 
     public virtual bool SupportsDeviceMainTracegen => false;
+
+    /// <summary>
+    /// Whether <see cref="GenerateMainTraceColumns"/> writes the column-major trace directly (a chip with a row writer:
+    /// tiles converted with vector instructions, in parallel). Otherwise it is the row-major trace transposed.
+    /// </summary>
+    public virtual bool SupportsHostColumnTracegen => false;
+
+    /// <summary>
+    /// Writes the host main trace column-major, <c>[Width x MainHeight]</c> as a device trace is laid out, into
+    /// <paramref name="columns"/> (contents undefined: every cell is written). The host backend writes device-capable
+    /// chips' traces this way straight into device-visible memory. By default the row-major trace, transposed.
+    /// </summary>
+    public virtual void GenerateMainTraceColumns(TRecord record, Span<KoalaBear> columns)
+    {
+        var height = MainHeight(record);
+        var cells = checked(height * Width);
+        var rows = ArrayPool<KoalaBear>.Shared.Rent(Math.Max(cells, 1));
+        try
+        {
+            Array.Clear(rows, 0, cells);
+            GenerateMainTrace(record, new Span2D<KoalaBear>(rows, 0, height, Width, 0));
+            HostLayout.RowsToColumns(rows.AsSpan(0, cells), height, Width, columns);
+        }
+        finally
+        {
+            ArrayPool<KoalaBear>.Shared.Return(rows);
+        }
+    }
 
     /// <summary>
     /// Writes the main trace on the device: column-major <paramref name="output"/> of <c>[Width x MainHeight]</c>,

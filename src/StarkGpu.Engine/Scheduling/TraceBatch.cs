@@ -20,6 +20,7 @@ namespace StarkGpu.Engine.Scheduling;
 internal sealed class TraceBatch : IDisposable
 {
     private readonly TraceJob[] _deviceJobs;
+    private readonly TraceJob[] _intoDeviceJobs;
     private readonly CancellationTokenSource _cancel;
     private readonly CancellationToken _callerToken;
     private readonly Channel<FinishedHostTrace> _finished = Channel.CreateUnbounded<FinishedHostTrace>(
@@ -33,7 +34,8 @@ internal sealed class TraceBatch : IDisposable
         _callerToken = callerToken;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
         _deviceJobs = [.. jobs.Where(j => j.OnDevice).OrderBy(j => j.Order)]; // stable: planned order within an order
-        var hostJobs = jobs.Where(j => !j.OnDevice).ToArray();
+        _intoDeviceJobs = [.. jobs.Where(j => j.IntoDevice)];
+        var hostJobs = jobs.Where(j => j.Host is not null).ToArray();
 
         var parent = Activity.Current;
         var hostActivity = TraceTelemetry.Source.StartActivity("host-phase");
@@ -64,7 +66,8 @@ internal sealed class TraceBatch : IDisposable
     {
         var copies = Task.Run(() => CopyHostTracesAsync(accelerator, maxLogRowCount, output));
         var kernels = Task.Run(() => RunDeviceJobs(accelerator, maxLogRowCount, output));
-        await WhenAllQuietly(copies, kernels, _hostPhase).ConfigureAwait(false);
+        var intoDevice = Task.Run(() => RunIntoDeviceJobs(accelerator, maxLogRowCount, output));
+        await WhenAllQuietly(copies, kernels, intoDevice, _hostPhase).ConfigureAwait(false);
         ThrowIfFailedOrCancelled();
     }
 
@@ -141,20 +144,89 @@ internal sealed class TraceBatch : IDisposable
         }
     }
 
-    private static DeviceMle<KoalaBear> UploadTransposed(DeviceStream stream, TraceJob job, KoalaBear[] rows)
+    /// <summary>
+    /// A finished row-major host trace as a device trace: where device memory is host memory (the CPU backend) the
+    /// host transposes straight into it; elsewhere it is uploaded and transposed by a kernel.
+    /// </summary>
+    private static unsafe DeviceMle<KoalaBear> UploadTransposed(DeviceStream stream, TraceJob job, KoalaBear[] rows)
     {
-        using var staging = stream.Upload<KoalaBear>(rows.AsSpan(0, (int)job.Elements));
+        var source = rows.AsSpan(0, (int)job.Elements);
         var columns = stream.Allocate<KoalaBear>(job.Elements);
         try
         {
-            DeviceTranspose.RowsToColumns(stream, staging, columns, job.Rows, job.Width);
-            stream.Synchronize();
+            if (stream.Accelerator.MemoryIsHostAddressable)
+            {
+                HostLayout.RowsToColumns(source, job.Rows, job.Width, new Span<KoalaBear>(columns.HostPointer, (int)job.Elements));
+            }
+            else
+            {
+                using var staging = stream.Upload<KoalaBear>(source);
+                DeviceTranspose.RowsToColumns(stream, staging, columns, job.Rows, job.Width);
+                stream.Synchronize();
+            }
+
             return new DeviceMle<KoalaBear>(columns, job.Width, job.Rows);
         }
         catch
         {
             columns.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The host backend's column-major jobs, after the permit: each writes its trace straight into its device buffer
+    /// where device memory is host memory, or into page-locked staging that is then copied up. One job at a time, each
+    /// in parallel over the cores.
+    /// </summary>
+    private unsafe void RunIntoDeviceJobs(Accelerator accelerator, int maxLogRowCount, DeviceTraceSet output)
+    {
+        if (_intoDeviceJobs.Length == 0)
+        {
+            return;
+        }
+
+        var stream = accelerator.CreateStream();
+        output.AddStream(stream);
+        foreach (var job in _intoDeviceJobs)
+        {
+            if (_cancel.IsCancellationRequested)
+            {
+                return;
+            }
+
+            using var activity = TraceTelemetry.Source.StartActivity("host " + job.Chip);
+            var clock = Stopwatch.StartNew();
+            DeviceBuffer<KoalaBear>? storage = null;
+            try
+            {
+                storage = stream.Allocate<KoalaBear>(job.Elements);
+                var cells = checked((int)job.Elements);
+                if (accelerator.MemoryIsHostAddressable)
+                {
+                    job.Columns!(new Span<KoalaBear>(storage.HostPointer, cells));
+                }
+                else
+                {
+                    using var staging = accelerator.AllocatePinned<KoalaBear>(job.Elements);
+                    job.Columns!(staging.Span);
+                    stream.CopyToDeviceAsync(staging, job.Elements, storage);
+                    stream.Synchronize();
+                }
+
+                var trace = new DeviceMle<KoalaBear>(storage, job.Width, job.Rows);
+                storage = null;
+                Deliver(output, job, trace, maxLogRowCount, "host", clock.Elapsed.TotalSeconds);
+            }
+            catch (Exception e)
+            {
+                Fail(new TraceGenerationException(job.Chip, $"host trace generation failed: {e.Message}", e));
+                return;
+            }
+            finally
+            {
+                storage?.Dispose();
+            }
         }
     }
 

@@ -95,11 +95,14 @@ public sealed class TraceGenerator<TRecord, TProgram> where TRecord : IExecution
         {
             var rows = CheckHeight(chip.Name, chip.MainHeight(record));
             var key = MainKey + chip.Name;
-            jobs.Add(UseDevice(chip.SupportsDeviceMainTracegen)
-                ? TraceJob.OnDeviceKernels(
-                    chip.Name, key, rows, chip.Width, (context, output) => chip.GenerateDeviceMainTrace(record, context, output),
-                    context => chip.PrepareDeviceMainTrace(record, context), chip.DeviceOrder)
-                : TraceJob.OnHost(chip.Name, key, rows, chip.Width, output => chip.GenerateMainTrace(record, output)));
+            jobs.Add(
+                UseDevice(chip.SupportsDeviceMainTracegen)
+                    ? TraceJob.OnDeviceKernels(
+                        chip.Name, key, rows, chip.Width, (context, output) => chip.GenerateDeviceMainTrace(record, context, output),
+                        context => chip.PrepareDeviceMainTrace(record, context), chip.DeviceOrder)
+                    : chip.SupportsHostColumnTracegen
+                        ? TraceJob.OnHostIntoDevice(chip.Name, key, rows, chip.Width, columns => chip.GenerateMainTraceColumns(record, columns))
+                        : TraceJob.OnHost(chip.Name, key, rows, chip.Width, output => chip.GenerateMainTrace(record, output)));
         }
 
         return (jobs, cluster);

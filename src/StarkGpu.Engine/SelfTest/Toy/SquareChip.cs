@@ -4,6 +4,8 @@ using StarkGpu.Device;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
+using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Host;
 
 namespace StarkGpu.Engine.SelfTest.Toy;
 
@@ -13,11 +15,10 @@ public sealed class SquareChip : Chip<ToyRecord, ToyProgram>
     public const int X = 0;
     public const int Y = 1;
     public const int IsReal = 2;
-    public const string KernelName = "toy_square_trace";
 
     public override string Name => "Square";
 
-    public override int Width => 3;
+    public override int Width => SquareRow.Width;
 
     public override bool SupportsDeviceMainTracegen => true;
 
@@ -38,21 +39,17 @@ public sealed class SquareChip : Chip<ToyRecord, ToyProgram>
 
     public override void GenerateMainTrace(ToyRecord record, Span2D<KoalaBear> rows)
     {
-        for (var i = 0; i < record.Squares.Count; i++)
+        var counters = default(NoCounters);
+        if (!rows.TryGetSpan(out var cells))
         {
-            var x = KoalaBear.FromCanonical(record.Squares[i]);
-            var row = rows.GetRowSpan(i);
-            row[X] = x;
-            row[Y] = x * x;
-            row[IsReal] = KoalaBear.One;
+            throw new ArgumentException("the trace rows must be contiguous", nameof(rows));
         }
+
+        HostRows.WriteRowMajor<SquareRow, uint, NoCounters>(CollectionsMarshal.AsSpan(record.Squares), cells, ref counters);
     }
 
-    public override void GenerateDeviceMainTrace(ToyRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
-    {
-        using var events = stream.Upload<uint>(CollectionsMarshal.AsSpan(record.Squares));
-        stream.Launch(KernelName, output.Height, events, output.Storage, (long)output.Height);
-    }
+    public override void GenerateDeviceMainTrace(ToyRecord record, DeviceStream stream, DeviceMle<KoalaBear> output) =>
+        DeviceRowWriters.Write<SquareRow, uint>(stream, record.Squares.ToArray(), output);
 
     /// <summary>For trace comparisons: the event behind a row.</summary>
     public static string? DescribeRow(ToyRecord record, int row) =>
