@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -12,7 +11,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// XOR, OR and AND, one row per event of <see cref="ExecutionRecord.Bitwise"/>. Each limb is one lookup
 /// (op, a_i, b_i, c_i) into the ByteLookup table, which proves the result and that all three limbs are bytes.
 /// </summary>
-public sealed class BitwiseChip : AluChip
+public sealed class BitwiseChip : AluRowChip<BitwiseRow>
 {
     public const string ChipName = "Bitwise";
 
@@ -55,34 +54,5 @@ public sealed class BitwiseChip : AluChip
 
         var opcode = AluBus.SelectedOpcode<TExpr>([isXor, isOr, isAnd], [Opcode.Xor, Opcode.Or, Opcode.And]);
         AluBus.Receive(builder, opcode, a, b, c, isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        WordLimbs.Write(alu.A, row[A..]);
-        WordLimbs.Write(alu.B, row[B..]);
-        WordLimbs.Write(alu.C, row[C..]);
-        row[IsXor] = alu.Opcode == Opcode.Xor ? KoalaBear.One : KoalaBear.Zero;
-        row[IsOr] = alu.Opcode == Opcode.Or ? KoalaBear.One : KoalaBear.Zero;
-        row[IsAnd] = alu.Opcode == Opcode.And ? KoalaBear.One : KoalaBear.Zero;
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => CountEventByteLookups(in alu, counter);
-
-    /// <summary>The lookups of one event's row: (op, b_i, c_i) for each limb, op the byte twin of the opcode.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The event is no XOR, OR or AND.</exception>
-    public static void CountEventByteLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        var op = alu.Opcode switch
-        {
-            Opcode.Xor => ByteOpcode.Xor,
-            Opcode.Or => ByteOpcode.Or,
-            Opcode.And => ByteOpcode.And,
-            _ => throw new ArgumentOutOfRangeException(nameof(alu), alu.Opcode, "a Bitwise event must be XOR, OR or AND"),
-        };
-        for (var i = 0; i < WordLimbs.Count; i++)
-        {
-            counter.Add(op, WordLimbs.Byte(alu.B, i), WordLimbs.Byte(alu.C, i));
-        }
     }
 }

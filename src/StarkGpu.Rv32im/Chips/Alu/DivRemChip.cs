@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -20,7 +19,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <item>a is q for DIV and DIVU, r for REM and REMU.</item>
 /// </list>
 /// </summary>
-public sealed class DivRemChip : AluChip
+public sealed class DivRemChip : AluRowChip<DivRemRow>
 {
     public const string TraceKernelName = "divrem_trace";
     public const string ByteLookupKernelName = "divrem_byte_lookups";
@@ -115,28 +114,6 @@ public sealed class DivRemChip : AluChip
 
         var opcode = AluBus.SelectedOpcode<TExpr>([isDiv, isDivu, isRem, isRemu], [Opcode.Div, Opcode.Divu, Opcode.Rem, Opcode.Remu]);
         AluBus.Receive(builder, opcode, WordLimbs.Local(builder, A), WordLimbs.Local(builder, B), WordLimbs.Local(builder, C), isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        Span<uint> values = stackalloc uint[DivRemColumns.Width];
-        DivRemRow.Compute(alu, values);
-        RowValues.Write(values, row);
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        Span<uint> values = stackalloc uint[DivRemColumns.Width];
-        DivRemRow.Compute(alu, values);
-        RowValues.CountByteRanges(values, ByteRangeRuns, counter);
-        if (alu.Opcode is Opcode.Div or Opcode.Rem)
-        {
-            var msb = MsbLookups;
-            for (var m = 0; m < msb.Length; m += 2)
-            {
-                counter.Add(ByteOpcode.Msb, values[msb[m + 1]], 0);
-            }
-        }
     }
 
     /// <summary>c * q + r = b limb by limb over 64 bits; limbs 4..7 are skipped for INT_MIN / -1.</summary>

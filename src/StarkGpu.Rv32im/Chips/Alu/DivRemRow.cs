@@ -1,4 +1,7 @@
+using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Traces;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Execution;
 using StarkGpu.Rv32im.Isa;
@@ -6,101 +9,128 @@ using static StarkGpu.Rv32im.Chips.Alu.DivRemColumns;
 
 namespace StarkGpu.Rv32im.Chips.Alu;
 
-/// <summary>The canonical values of one <see cref="DivRemChip"/> row: the host's single source of truth.</summary>
-internal static class DivRemRow
+/// <summary>
+/// The row of one DIV, DIVU, REM or REMU event, for the host trace and the kernel alike: a, b, c, the quotient and
+/// remainder, their signs, the carries of c * q + r over sign-extended limbs, |c| and |r| with the carries of their
+/// negations, |c| - |r| - 1 with its carries (zeros when c = 0), the special-case flags and the opcode selectors.
+/// It counts the U8Range checks of <see cref="DivRemChip.ByteRangeRuns"/> and, for DIV and REM, the Msb lookups of
+/// the top limbs of b, c, q and r (<see cref="DivRemChip.MsbLookups"/>).
+/// </summary>
+public readonly struct DivRemRow : IRowWriter<AluEvent>
 {
-    /// <summary>Writes the row of <paramref name="e"/> into <paramref name="values"/> (given zeroed, <see cref="Width"/> long).</summary>
-    public static void Compute(in AluEvent e, Span<uint> values)
+    public static int Width => DivRemColumns.Width;
+
+    public static bool Write<TRow, TCounters>(in AluEvent e, long index, ref TRow row, ref TCounters counters)
+        where TRow : struct, ITraceRow
+        where TCounters : struct, ICounters<TCounters>
     {
-        var signed = e.Opcode is Opcode.Div or Opcode.Rem;
+        var isDiv = e.Opcode == Opcode.Div;
+        var isDivu = e.Opcode == Opcode.Divu;
+        var isRem = e.Opcode == Opcode.Rem;
+        var isRemu = e.Opcode == Opcode.Remu;
+        var valid = isDiv || isDivu || isRem || isRemu;
+        var signed = isDiv || isRem;
         var quotient = signed ? Division.Div(e.B, e.C) : Division.Divu(e.B, e.C);
         var remainder = signed ? Division.Rem(e.B, e.C) : Division.Remu(e.B, e.C);
-        var bNeg = Negative(e.B, signed);
-        var cNeg = Negative(e.C, signed);
-        var qNeg = Negative(quotient, signed);
-        var rNeg = Negative(remainder, signed);
+        var bNeg = signed ? e.B >> 31 : 0u;
+        var cNeg = signed ? e.C >> 31 : 0u;
+        var qNeg = signed ? quotient >> 31 : 0u;
+        var rNeg = signed ? remainder >> 31 : 0u;
         var absC = cNeg == 1 ? 0u - e.C : e.C;
         var absR = bNeg == 1 ? 0u - remainder : remainder;
 
-        for (var i = 0; i < 4; i++)
-        {
-            values[A + i] = WordLimbs.Byte(e.A, i);
-            values[B + i] = WordLimbs.Byte(e.B, i);
-            values[C + i] = WordLimbs.Byte(e.C, i);
-            values[Quotient + i] = WordLimbs.Byte(quotient, i);
-            values[Remainder + i] = WordLimbs.Byte(remainder, i);
-            values[AbsC + i] = WordLimbs.Byte(absC, i);
-            values[AbsR + i] = WordLimbs.Byte(absR, i);
-        }
-
-        values[BNeg] = bNeg;
-        values[CNeg] = cNeg;
-        values[QNeg] = qNeg;
-        values[RNeg] = rNeg;
+        AluRows.SetWord(ref row, A, e.A);
+        AluRows.SetWord(ref row, B, e.B);
+        AluRows.SetWord(ref row, C, e.C);
+        AluRows.SetWord(ref row, Quotient, quotient);
+        AluRows.SetWord(ref row, Remainder, remainder);
+        AluRows.SetWord(ref row, AbsC, absC);
+        AluRows.SetWord(ref row, AbsR, absR);
+        row.SetBool(BNeg, bNeg == 1);
+        row.SetBool(CNeg, cNeg == 1);
+        row.SetBool(QNeg, qNeg == 1);
+        row.SetBool(RNeg, rNeg == 1);
 
         // Carries of c * q + r over sign-extended limbs; for INT_MIN / -1 the high limbs do not sum to b's, and
-        // their carries are written as computed (the chip checks only the low word there).
+        // their carries are written as computed (the chip checks only the low word there). The low and the high
+        // bytes of the carries are each range-checked in pairs (limb k - 1, limb k) for odd k.
         var carry = 0u;
+        var previousCarry = 0u;
         for (var k = 0; k < 8; k++)
         {
-            var limb = carry + ExtendedLimb(remainder, rNeg, k);
+            var sum = carry + ExtendedLimb(remainder, rNeg, k);
             for (var i = 0; i <= k; i++)
             {
-                limb += ExtendedLimb(e.C, cNeg, i) * ExtendedLimb(quotient, qNeg, k - i);
+                sum += ExtendedLimb(e.C, cNeg, i) * ExtendedLimb(quotient, qNeg, k - i);
             }
 
-            carry = limb >> 8;
-            values[CarryLow + k] = carry & 0xFF;
-            values[CarryHigh + k] = carry >> 8;
-        }
-
-        WriteNegationCarries(e.C, absC, cNeg, values[CNegationCarry..]);
-        WriteNegationCarries(remainder, absR, bNeg, values[RNegationCarry..]);
-
-        if (e.C != 0)
-        {
-            var difference = absC - absR - 1;
-            var lessCarry = 1u;
-            for (var k = 0; k < 4; k++)
+            carry = sum >> 8;
+            row.SetByte(CarryLow + k, carry & 0xff);
+            row.SetByte(CarryHigh + k, carry >> 8);
+            if (valid && (k & 1) == 1)
             {
-                values[LtDifference + k] = WordLimbs.Byte(difference, k);
-                lessCarry = (WordLimbs.Byte(absR, k) + WordLimbs.Byte(difference, k) + lessCarry) >> 8;
-                if (k < 3)
-                {
-                    values[LtCarry + k] = lessCarry;
-                }
+                ByteLookupCounts.Range(ref counters, previousCarry & 0xff, carry & 0xff);
+                ByteLookupCounts.Range(ref counters, previousCarry >> 8, carry >> 8);
             }
+
+            previousCarry = carry;
         }
 
-        values[CIsZero] = e.C == 0 ? 1u : 0u;
-        values[IsOverflow] = signed && e.B == 0x8000_0000 && e.C == uint.MaxValue ? 1u : 0u;
-        values[e.Opcode switch
+        SetNegationCarries(ref row, CNegationCarry, e.C, absC, cNeg == 1);
+        SetNegationCarries(ref row, RNegationCarry, remainder, absR, bNeg == 1);
+
+        // |r| + 1 + difference = |c| proves |r| < |c| where c is not zero; all zeros where it is.
+        var difference = e.C != 0 ? absC - absR - 1 : 0u;
+        AluRows.SetWord(ref row, LtDifference, difference);
+        var lessCarry = 1u;
+        for (var k = 0; k < 3; k++)
         {
-            Opcode.Div => IsDiv,
-            Opcode.Divu => IsDivu,
-            Opcode.Rem => IsRem,
-            _ => IsRemu,
-        }] = 1;
+            lessCarry = (((absR >> (8 * k)) & 0xff) + ((difference >> (8 * k)) & 0xff) + lessCarry) >> 8;
+            row.SetBool(LtCarry + k, e.C != 0 && lessCarry == 1);
+        }
+
+        row.SetBool(CIsZero, e.C == 0);
+        row.SetBool(IsOverflow, signed && e.B == 0x8000_0000 && e.C == uint.MaxValue);
+        row.SetBool(IsDiv, isDiv);
+        row.SetBool(IsDivu, isDivu);
+        row.SetBool(IsRem, isRem);
+        row.SetBool(IsRemu, isRemu);
+        if (!valid)
+        {
+            return false;
+        }
+
+        ByteLookupCounts.Word(ref counters, e.A);
+        ByteLookupCounts.Word(ref counters, e.B);
+        ByteLookupCounts.Word(ref counters, e.C);
+        ByteLookupCounts.Word(ref counters, quotient);
+        ByteLookupCounts.Word(ref counters, remainder);
+        ByteLookupCounts.Word(ref counters, absC);
+        ByteLookupCounts.Word(ref counters, absR);
+        ByteLookupCounts.Word(ref counters, difference);
+        if (signed)
+        {
+            ByteLookupCounts.Add(ref counters, ByteOpcode.Msb, e.B >> 24, 0);
+            ByteLookupCounts.Add(ref counters, ByteOpcode.Msb, e.C >> 24, 0);
+            ByteLookupCounts.Add(ref counters, ByteOpcode.Msb, quotient >> 24, 0);
+            ByteLookupCounts.Add(ref counters, ByteOpcode.Msb, remainder >> 24, 0);
+        }
+
+        return true;
     }
 
-    private static uint Negative(uint word, bool signed) => signed ? word >> 31 : 0u;
-
     /// <summary>Limb <paramref name="index"/> (0..7) of <paramref name="word"/> extended by 0xFF bytes when <paramref name="negative"/> is one.</summary>
-    private static uint ExtendedLimb(uint word, uint negative, int index) => index < 4 ? WordLimbs.Byte(word, index) : negative * 0xFF;
+    private static uint ExtendedLimb(uint word, uint negative, int index) => index < 4 ? (word >> (8 * index)) & 0xff : negative * 0xFF;
 
-    /// <summary>The carries of word + negation = 0 mod 2^32 when <paramref name="negate"/> is one, else zeros.</summary>
-    private static void WriteNegationCarries(uint word, uint negation, uint negate, Span<uint> carries)
+    /// <summary>The four carries of word + negation = 0 mod 2^32 from column <paramref name="first"/> when <paramref name="negate"/>, else zeros.</summary>
+    private static void SetNegationCarries<TRow>(ref TRow row, int first, uint word, uint negation, bool negate)
+        where TRow : struct, ITraceRow
     {
-        if (negate == 0)
-        {
-            return;
-        }
-
         var carry = 0u;
         for (var k = 0; k < 4; k++)
         {
-            carry = (WordLimbs.Byte(word, k) + WordLimbs.Byte(negation, k) + carry) >> 8;
-            carries[k] = carry;
+            carry = (((word >> (8 * k)) & 0xff) + ((negation >> (8 * k)) & 0xff) + carry) >> 8;
+            row.SetBool(first + k, negate && carry == 1);
         }
     }
 }

@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -14,7 +13,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// The row flags the most significant byte where b' and c' differ (every byte above it equal, the flagged bytes
 /// different by an inverse), and one Ltu lookup on that byte pair gives the result. b and c are range-checked.
 /// </summary>
-public sealed class LtChip : AluChip
+public sealed class LtChip : AluRowChip<LtRow>
 {
     public const string ChipName = "Lt";
 
@@ -85,48 +84,5 @@ public sealed class LtChip : AluChip
 
         var opcode = AluBus.SelectedOpcode<TExpr>([isSlt, isSltu], [Opcode.Slt, Opcode.Sltu]);
         AluBus.Receive(builder, opcode, [result, TExpr.Zero, TExpr.Zero, TExpr.Zero], b, c, isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        var comparison = new LtComparison(in alu);
-        row[Result] = KoalaBear.FromCanonical(comparison.Result);
-        WordLimbs.Write(alu.B, row[B..]);
-        WordLimbs.Write(alu.C, row[C..]);
-        row[IsSlt] = comparison.IsSigned ? KoalaBear.One : KoalaBear.Zero;
-        row[IsSltu] = alu.Opcode == Opcode.Sltu ? KoalaBear.One : KoalaBear.Zero;
-        row[MsbB] = KoalaBear.FromCanonical(comparison.MsbB);
-        row[MsbC] = KoalaBear.FromCanonical(comparison.MsbC);
-        row[BTop] = KoalaBear.FromCanonical(comparison.BTop);
-        row[CTop] = KoalaBear.FromCanonical(comparison.CTop);
-        if (comparison.FlagIndex >= 0)
-        {
-            row[ByteFlags + comparison.FlagIndex] = KoalaBear.One;
-            var comparedB = KoalaBear.FromCanonical(comparison.ComparedB);
-            var comparedC = KoalaBear.FromCanonical(comparison.ComparedC);
-            row[ComparedB] = comparedB;
-            row[ComparedC] = comparedC;
-            row[DiffInverse] = (comparedB - comparedC).Inverse();
-        }
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => CountEventByteLookups(in alu, counter);
-
-    /// <summary>
-    /// The lookups of one event's row: Ltu on the compared bytes; for SLT, Msb of b3 and of c3; range checks of
-    /// b and c.
-    /// </summary>
-    public static void CountEventByteLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        var comparison = new LtComparison(in alu);
-        counter.Add(ByteOpcode.Ltu, comparison.ComparedB, comparison.ComparedC);
-        if (comparison.IsSigned)
-        {
-            counter.Add(ByteOpcode.Msb, WordLimbs.Byte(alu.B, 3), 0);
-            counter.Add(ByteOpcode.Msb, WordLimbs.Byte(alu.C, 3), 0);
-        }
-
-        WordRangeCheck.Count(alu.B, counter);
-        WordRangeCheck.Count(alu.C, counter);
     }
 }

@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -15,7 +14,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// product[k] + 256 * carry out, with product limbs and both bytes of every carry range-checked. a is the low
 /// word of the product for MUL, the high word otherwise.
 /// </summary>
-public sealed class MulChip : AluChip
+public sealed class MulChip : AluRowChip<MulRow>
 {
     public const string TraceKernelName = "mul_trace";
     public const string ByteLookupKernelName = "mul_byte_lookups";
@@ -80,22 +79,6 @@ public sealed class MulChip : AluChip
         ByteLookupBus.Send(builder, ByteOpcode.Msb, builder.Local(CMsb), builder.Local(C + 3), TExpr.Zero, isReal);
         var opcode = AluBus.SelectedOpcode<TExpr>([isMul, isMulh, isMulhu, isMulhsu], [Opcode.Mul, Opcode.Mulh, Opcode.Mulhu, Opcode.Mulhsu]);
         AluBus.Receive(builder, opcode, WordLimbs.Local(builder, A), WordLimbs.Local(builder, B), WordLimbs.Local(builder, C), isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        Span<uint> values = stackalloc uint[MulColumns.Width];
-        MulRow.Compute(alu, values);
-        RowValues.Write(values, row);
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        Span<uint> values = stackalloc uint[MulColumns.Width];
-        MulRow.Compute(alu, values);
-        RowValues.CountByteRanges(values, ByteRangeRuns, counter);
-        counter.Add(ByteOpcode.Msb, values[B + 3], 0);
-        counter.Add(ByteOpcode.Msb, values[C + 3], 0);
     }
 
     /// <summary>Limb <paramref name="index"/> (0..7) of the operand at <paramref name="first"/> extended by 0xFF * <paramref name="signExtend"/>.</summary>

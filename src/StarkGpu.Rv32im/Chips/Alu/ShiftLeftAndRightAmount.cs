@@ -21,20 +21,6 @@ internal static class ShiftAmount
     private static readonly string[] BitSelectorLabels = RowValues.Labels("shift-by-{0}-bits selector is boolean", 8);
     private static readonly string[] ByteSelectorLabels = RowValues.Labels("shift-by-{0}-bytes selector is boolean", 4);
 
-    /// <summary>Writes the shift amount columns of an operand <paramref name="c"/> into zeroed <paramref name="values"/>.</summary>
-    public static void Compute(uint c, bool right, Span<uint> values)
-    {
-        var bits = (int)(c & 7);
-        for (var k = 0; k < 8; k++)
-        {
-            values[CLowByteBits + k] = (c >> k) & 1;
-        }
-
-        values[ShiftByBits + bits] = 1;
-        values[ShiftByBytes + (int)((c >> 3) & 3)] = 1;
-        values[BitMultiplier] = right ? 256u >> bits : 1u << bits;
-    }
-
     /// <summary>Constrains the columns to be the shift amount of c; on rows with <paramref name="isReal"/> one, exactly one selector of each kind is set.</summary>
     public static void Eval<TExpr>(IAirBuilder<TExpr> builder, TExpr isReal, bool right)
         where TExpr : IAirExpression<TExpr>

@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -13,7 +12,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// into n = c mod 8 bits, proven limb by limb as b[i] * 2^n + carry = shifted[i] + 256 * carry', and m = (c / 8)
 /// mod 4 whole bytes, a one-hot selection a[i] = shifted[i - m]. Every limb and carry is a byte (U8Range lookups).
 /// </summary>
-public sealed class ShiftLeftChip : AluChip
+public sealed class ShiftLeftChip : AluRowChip<ShiftLeftRow>
 {
     public const string TraceKernelName = "shift_left_trace";
     public const string ByteLookupKernelName = "shift_left_byte_lookups";
@@ -67,19 +66,5 @@ public sealed class ShiftLeftChip : AluChip
         RowValues.SendByteRanges(builder, ByteRangeRuns, isReal);
         AluBus.Receive(
             builder, AluBus.Opcode<TExpr>(Opcode.Sll), WordLimbs.Local(builder, A), WordLimbs.Local(builder, B), WordLimbs.Local(builder, C), isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        Span<uint> values = stackalloc uint[ShiftLeftColumns.Width];
-        ShiftLeftRow.Compute(alu, values);
-        RowValues.Write(values, row);
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        Span<uint> values = stackalloc uint[ShiftLeftColumns.Width];
-        ShiftLeftRow.Compute(alu, values);
-        RowValues.CountByteRanges(values, ByteRangeRuns, counter);
     }
 }

@@ -1,5 +1,4 @@
 using StarkGpu.Engine.Air;
-using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
@@ -14,7 +13,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// mod 4 whole bytes by a one-hot selection, and by n = c mod 8 bits as floor(x * 2^(8 - n) / 256): the five
 /// byte-shifted limbs times 2^(8 - n) with byte carries give the limbs (shifted out, a0, a1, a2, a3).
 /// </summary>
-public sealed class ShiftRightChip : AluChip
+public sealed class ShiftRightChip : AluRowChip<ShiftRightRow>
 {
     public const string TraceKernelName = "shift_right_trace";
     public const string ByteLookupKernelName = "shift_right_byte_lookups";
@@ -75,20 +74,5 @@ public sealed class ShiftRightChip : AluChip
         ByteLookupBus.Send(builder, ByteOpcode.Msb, builder.Local(BMsb), builder.Local(B + 3), TExpr.Zero, isReal);
         var opcode = AluBus.SelectedOpcode<TExpr>([isSrl, isSra], [Opcode.Srl, Opcode.Sra]);
         AluBus.Receive(builder, opcode, WordLimbs.Local(builder, A), WordLimbs.Local(builder, B), WordLimbs.Local(builder, C), isReal);
-    }
-
-    protected override void WriteRow(in AluEvent alu, Span<KoalaBear> row)
-    {
-        Span<uint> values = stackalloc uint[ShiftRightColumns.Width];
-        ShiftRightRow.Compute(alu, values);
-        RowValues.Write(values, row);
-    }
-
-    protected override void CountEventLookups(in AluEvent alu, ByteLookupCounter counter)
-    {
-        Span<uint> values = stackalloc uint[ShiftRightColumns.Width];
-        ShiftRightRow.Compute(alu, values);
-        RowValues.CountByteRanges(values, ByteRangeRuns, counter);
-        counter.Add(ByteOpcode.Msb, values[B + 3], 0);
     }
 }

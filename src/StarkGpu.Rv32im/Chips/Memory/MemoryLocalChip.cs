@@ -3,6 +3,8 @@ using StarkGpu.Device;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
+using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Host;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
@@ -62,11 +64,14 @@ public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var events = record.MemoryLocal.Span;
-        for (var i = 0; i < events.Length; i++)
+        if (!rows.TryGetSpan(out var cells))
         {
-            WriteRow(in events[i], rows.GetRowSpan(i));
+            throw new ArgumentException("the trace rows must be contiguous", nameof(rows));
         }
+
+        // MemoryLocalRow accepts every event: there is no refused row to report.
+        var counters = default(NoCounters);
+        HostRows.WriteRowMajor<MemoryLocalRow, MemoryLocalEvent, NoCounters>(record.MemoryLocal.Span, cells, ref counters);
     }
 
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
@@ -92,19 +97,5 @@ public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
         ref readonly var e = ref record.MemoryLocal[row];
         return $"address 0x{e.Address:x8}: ({e.Initial.Shard}, {e.Initial.Timestamp}, 0x{e.Initial.Value:x8}) -> " +
                $"({e.Final.Shard}, {e.Final.Timestamp}, 0x{e.Final.Value:x8})";
-    }
-
-    // Shards and timestamps go in whole (the executor keeps them far below p; FromCanonical reduces any uint,
-    // exactly as the kernel's kb_from_canonical does).
-    private static void WriteRow(in MemoryLocalEvent e, Span<KoalaBear> row)
-    {
-        row[Address] = KoalaBear.FromCanonical(e.Address);
-        row[InitialShard] = KoalaBear.FromCanonical(e.Initial.Shard);
-        row[InitialTimestamp] = KoalaBear.FromCanonical(e.Initial.Timestamp);
-        WordLimbs.Write(e.Initial.Value, row[InitialValue..]);
-        row[FinalShard] = KoalaBear.FromCanonical(e.Final.Shard);
-        row[FinalTimestamp] = KoalaBear.FromCanonical(e.Final.Timestamp);
-        WordLimbs.Write(e.Final.Value, row[FinalValue..]);
-        row[IsReal] = KoalaBear.One;
     }
 }

@@ -1,4 +1,3 @@
-using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
@@ -9,10 +8,12 @@ using StarkGpu.Rv32im.Events;
 namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 
 /// <summary>
-/// What every ALU chip shares: one row per <see cref="AluEvent"/> of its list in the record, a host row writer,
-/// a trace kernel <c>(const AluEvent* events, uint32* out, uint64 height)</c>, and its byte lookups counted per
-/// event on the host and by a kernel <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors, uint32 replicas)</c>
-/// on the device. A chip supplies its columns, constraints, row writer and per-event lookups.
+/// What every ALU chip shares: one row per <see cref="AluEvent"/> of its list in the record; a row writer, which
+/// <see cref="AluRowChip{TWriter}"/> runs for the host trace and the host byte-lookup count; a trace kernel
+/// <c>(const AluEvent* events, uint32* out, uint64 height)</c>; and a kernel counting its byte lookups on the device
+/// <c>(const AluEvent* events, uint64 count, uint32* counts, uint32* errors, uint32 replicas)</c>. A chip supplies its
+/// columns, constraints and row writer. Machines and tests hold ALU chips by this non-generic type, which is why the
+/// writer's generic half is a class of its own.
 /// </summary>
 public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
 {
@@ -25,21 +26,6 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
 
     /// <summary>Entry point adding the events' byte lookups to the counters.</summary>
     protected abstract string ByteLookupKernel { get; }
-
-    /// <summary>Writes the row of <paramref name="alu"/> into <paramref name="row"/> (given zeroed).</summary>
-    protected virtual void WriteRow(in AluEvent alu, Span<KoalaBear> row) => throw new NotSupportedException();
-
-    /// <summary>Adds the lookups the row of <paramref name="alu"/> sends (the chip's static per-event enumeration).</summary>
-    protected virtual void CountEventLookups(in AluEvent alu, ByteLookupCounter counter) => throw new NotSupportedException();
-
-    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
-    {
-        var events = Events(record).Span;
-        for (var i = 0; i < events.Length; i++)
-        {
-            WriteRow(in events[i], rows.GetRowSpan(i));
-        }
-    }
 
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
     {
@@ -70,13 +56,8 @@ public abstract class AluChip : EventChip<AluEvent>, IByteLookupSource
         stream.Launch(TraceKernel + "_counting", output.Height, events, output.Storage, (long)output.Height, counts.Counts, counts.Errors, counts.Replicas);
     }
 
-    public virtual void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
-    {
-        foreach (ref readonly var alu in Events(record).Span)
-        {
-            CountEventLookups(in alu, counter);
-        }
-    }
+    /// <summary>Adds the byte lookups of the chip's rows to <paramref name="counter"/> on the host (from the chip's row writer).</summary>
+    public abstract void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter);
 
     public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts)
     {
