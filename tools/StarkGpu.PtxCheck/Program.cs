@@ -23,12 +23,13 @@ if (ptxas is null || version is null)
     return 2;
 }
 
-var catalogs = KernelCatalogs.Discover();
+var (catalogs, searched) = KernelCatalogs.Discover();
 if (catalogs.Count == 0)
 {
-    await Console.Error.WriteLineAsync($"error: no kernel catalog (StarkGpu.Kernels.IKernelCatalog) in the StarkGpu.* assemblies of {AppContext.BaseDirectory}");
+    await Console.Error.WriteLineAsync($"error: no kernel catalog (StarkGpu.Kernels.IKernelCatalog) in {string.Join(", ", searched)}");
     return 2;
 }
 
 Console.WriteLine($"ptxas: {ptxas.Path} ({version})");
+Console.WriteLine($"catalogs searched in: {string.Join(", ", searched)}");
 return new KernelCheck(ptxas, options).Run(catalogs);
