@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build and test StarkGpu (idempotent: installs only what
-# is missing). Needs root or sudo for apt-get; the .NET SDK itself must already be on PATH.
+# is missing): the RISC-V toolchain and picolibc for the guest programs, qemu-user for the oracle
+# tests. Needs root or sudo for apt-get; the .NET 10 SDK itself must already be on PATH.
+# The GPU check's ptxas comes from kernels/fetch-ptxas.sh (.ci/run calls it).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need=()
-command -v g++ >/dev/null || need+=(g++)
-command -v make >/dev/null || need+=(make)
-command -v clang-19 >/dev/null || need+=(clang-19)
 command -v riscv64-unknown-elf-gcc >/dev/null || need+=(gcc-riscv64-unknown-elf)
 [ -d /usr/lib/picolibc/riscv64-unknown-elf ] || need+=(picolibc-riscv64-unknown-elf)
 command -v qemu-riscv32 >/dev/null || need+=(qemu-user)
+# The g++ build of the CUDA C kernels (the old CPU backend), only while it is still there.
+if [ -f kernels/Kernels.targets ]; then
+    command -v g++ >/dev/null || need+=(g++)
+    command -v make >/dev/null || need+=(make)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
