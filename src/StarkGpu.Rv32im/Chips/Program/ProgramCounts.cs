@@ -31,6 +31,7 @@ public static class ProgramCounts
     /// </summary>
     public static unsafe long CountOnHost(ReadOnlySpan<CpuEvent> events, uint codeBase, Span<uint> counts)
     {
+        var rows = CpuEventLayout.AsKernelEvents(events);
         var errors = stackalloc uint[2];
         errors[0] = 0;
         errors[1] = 0;
@@ -40,7 +41,7 @@ public static class ProgramCounts
             // A null table is one the counters skip: an empty program still needs one, so its every pc is an error.
             var table = cells != null ? cells : &none;
             var counters = new HostCounters { Table1 = table, Base1 = codeBase, Shift1 = Shift, Cells1 = (uint)counts.Length, Errors = errors };
-            HostRows.Count<CpuRows, CpuEvent, HostCounters>(events, ref counters);
+            HostRows.Count<CpuRows, CpuKernelEvent, HostCounters>(rows, ref counters);
             if (errors[1] == 0)
             {
                 return -1;
@@ -48,9 +49,9 @@ public static class ProgramCounts
 
             // Rare: find the first offending event by counting again, event after event (the counts are lost anyway).
             errors[1] = 0;
-            for (var i = 0; i < events.Length; i++)
+            for (var i = 0; i < rows.Length; i++)
             {
-                HostRows.Count<CpuRows, CpuEvent, HostCounters>(events.Slice(i, 1), ref counters);
+                HostRows.Count<CpuRows, CpuKernelEvent, HostCounters>(rows.Slice(i, 1), ref counters);
                 if (errors[1] != 0)
                 {
                     return i;
