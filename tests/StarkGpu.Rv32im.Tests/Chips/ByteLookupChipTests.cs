@@ -1,6 +1,8 @@
 using StarkGpu.Device;
 using StarkGpu.Engine.Equality;
 using StarkGpu.Fields;
+using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Traces;
 using StarkGpu.Rv32im.Chips;
 using StarkGpu.Rv32im.Chips.Alu;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
@@ -84,6 +86,25 @@ public sealed class ByteLookupChipTests
     }
 
     [Test]
+    public void ARowWritersOutOfRangeLookupOnTheHostNamesTheSource()
+    {
+        var chip = new ByteLookupChip([new WrittenByteLookups("Writer", (ByteOpcode.And, 1, 2), (ByteOpcode.Xor, 3, 300))]);
+        using var record = AluEventSamples.Record();
+        var e = Assert.Throws<ByteLookupRangeException>(() => chip.GenerateHostMainTrace(record));
+        Assert.That(e!.ChipName, Is.EqualTo("Writer"));
+        Assert.That(e.Message, Does.Contain("chip Writer").And.Contain("1 byte lookups"));
+    }
+
+    [Test]
+    public void ARowWritersRefusedRowOnTheHostNamesTheSourceAndRow()
+    {
+        var chip = new ByteLookupChip([new WrittenByteLookups("Writer", (ByteOpcode.And, 1, 2), (WrittenByteLookups.Refused, 0, 0))]);
+        using var record = AluEventSamples.Record();
+        var e = Assert.Throws<InvalidOperationException>(() => chip.GenerateHostMainTrace(record));
+        Assert.That(e!.Message, Does.Contain("chip Writer, row 1"));
+    }
+
+    [Test]
     public void AnOutOfRangeLookupOnTheDeviceIsFlaggedAndNamesTheSource()
     {
         var chip = new ByteLookupChip([
@@ -136,4 +157,36 @@ public sealed class ByteLookupChipTests
 
     [Test]
     public void AluEventsHaveTheKernelLayout() => Assert.That(AluEventLayout.MatchesKernel, Is.True);
+
+    /// <summary>A source whose lookups come from a row writer, one lookup per event, counted as every chip's are (<see cref="ByteLookupCounts.CountOnHost{TWriter, TEvent}(string, ReadOnlySpan{TEvent}, ByteLookupCounter)"/>).</summary>
+    private sealed class WrittenByteLookups(string name, params (ByteOpcode Op, uint B, uint C)[] lookups) : IByteLookupSource
+    {
+        /// <summary>An opcode the writer refuses.</summary>
+        public const ByteOpcode Refused = (ByteOpcode)99;
+
+        public string Name => name;
+
+        public bool Included(ExecutionRecord record) => lookups.Length > 0;
+
+        public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter) =>
+            ByteLookupCounts.CountOnHost<LookupRows, (ByteOpcode Op, uint B, uint C)>(Name, lookups, counter);
+
+        private readonly struct LookupRows : IRowWriter<(ByteOpcode Op, uint B, uint C)>
+        {
+            public static int Width => 0;
+
+            public static bool Write<TRow, TCounters>(in (ByteOpcode Op, uint B, uint C) e, long index, ref TRow row, ref TCounters counters)
+                where TRow : struct, ITraceRow
+                where TCounters : struct, ICounters<TCounters>
+            {
+                if (e.Op == Refused)
+                {
+                    return false;
+                }
+
+                ByteLookupCounts.Add(ref counters, e.Op, e.B, e.C);
+                return true;
+            }
+        }
+    }
 }

@@ -48,10 +48,22 @@ public static class ByteLookupCounts
     /// </summary>
     /// <exception cref="ByteLookupRangeException">A row asked for a lookup outside the table.</exception>
     /// <exception cref="InvalidOperationException">The writer refused an event (named by its row).</exception>
-    public static unsafe void CountOnHost<TWriter, TEvent>(string chip, ReadOnlySpan<TEvent> events, ByteLookupCounter counter)
+    public static void CountOnHost<TWriter, TEvent>(string chip, ReadOnlySpan<TEvent> events, ByteLookupCounter counter)
+        where TWriter : struct, IRowWriter<TEvent>
+        where TEvent : unmanaged =>
+        CountOnHost<TWriter, TEvent>(chip, events, counter, row => $"chip {chip}, row {row}: the event cannot be a row of the chip");
+
+    /// <summary>
+    /// <see cref="CountOnHost{TWriter, TEvent}(string, ReadOnlySpan{TEvent}, ByteLookupCounter)"/>, with the message
+    /// for a refused row from <paramref name="refusal"/> (given the row): a chip names what was wrong with the event.
+    /// </summary>
+    /// <exception cref="ByteLookupRangeException">A row asked for a lookup outside the table.</exception>
+    /// <exception cref="InvalidOperationException">The writer refused an event (named by its row).</exception>
+    public static unsafe void CountOnHost<TWriter, TEvent>(string chip, ReadOnlySpan<TEvent> events, ByteLookupCounter counter, Func<long, string> refusal)
         where TWriter : struct, IRowWriter<TEvent>
         where TEvent : unmanaged
     {
+        ArgumentNullException.ThrowIfNull(refusal);
         var errors = stackalloc uint[2];
         errors[0] = 0;
         errors[1] = 0;
@@ -64,7 +76,7 @@ public static class ByteLookupCounts
 
         if (badRow >= 0)
         {
-            throw new InvalidOperationException($"chip {chip}, row {badRow}: the event cannot be a row of the chip");
+            throw new InvalidOperationException(refusal(badRow));
         }
 
         if (errors[0] != 0)

@@ -7,8 +7,10 @@ namespace StarkGpu.Rv32im.Chips.ByteLookup;
 /// A chip that sends lookups on <see cref="Rv32imBuses.Byte"/>, seen by <see cref="ByteLookupChip"/>, which must
 /// receive every one of them: the source counts, from the record alone, exactly the lookups its trace sends with
 /// a non-zero multiplicity (each with multiplicity one), so that the ByteLookup multiplicities balance the bus.
-/// A chip implements it by enumerating its lookups per event in one static, allocation-free method that both its
-/// counting paths follow (see the ALU chips' <c>CountEventByteLookups</c>).
+/// A chip's lookups are counted where its rows are written: its row writer (<c>IRowWriter</c>) adds them to table
+/// <see cref="ByteLookupCounts.Table"/> of its counters, and the host count runs that writer over the events
+/// (<see cref="ByteLookupCounts.CountOnHost{TWriter, TEvent}(string, ReadOnlySpan{TEvent}, ByteLookupCounter)"/>), so
+/// the lookups a chip sends are enumerated once.
 /// </summary>
 /// <remarks>
 /// <see cref="Name"/> and <see cref="Included"/> are the chip's own (a <c>Chip</c> implements them already).

@@ -3,7 +3,8 @@ using StarkGpu.Device;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
-using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Kernels.Counting;
+using StarkGpu.Kernels.Host;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Chips.ProgramTable;
 using StarkGpu.Rv32im.Elf;
@@ -16,7 +17,7 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// A row fetches its instruction from the program bus, hands ALU work to the ALU chips over the alu bus, makes its
 /// register and data accesses on the memory bus, raises ECALLs on the syscall bus and range-checks the words it
 /// writes; its constraints (<see cref="CpuConstraints"/>) tie the rows together. Columns: <see cref="CpuColumns"/>;
-/// kernels: <c>kernels/rv32im/cpu.cu</c>.
+/// rows and the lookups they send: <see cref="CpuRows"/>; kernels: <c>kernels/rv32im/cpu.cu</c>.
 /// </summary>
 public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
 {
@@ -47,13 +48,20 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
         return record.Cpu;
     }
 
+    /// <exception cref="InvalidOperationException">An event's opcode belongs to no instruction class (named with its row and pc).</exception>
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var events = record.Cpu.Span;
-        for (var i = 0; i < events.Length; i++)
+        if (!rows.TryGetSpan(out var cells))
         {
-            CpuRowWriter.Write(in events[i], rows.GetRowSpan(i), i);
+            throw new ArgumentException("the trace rows must be contiguous", nameof(rows));
+        }
+
+        var counters = default(NoCounters);
+        var bad = HostRows.WriteRowMajor<CpuRows, CpuKernelEvent, NoCounters>(CpuEventLayout.AsKernelEvents(record.Cpu.Span), cells, ref counters);
+        if (bad >= 0)
+        {
+            throw RefusedRow(record, bad);
         }
     }
 
@@ -95,15 +103,11 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
             pcs?.BadEvent.Pointer ?? DevicePointer.Null);
     }
 
+    /// <exception cref="InvalidOperationException">An event's opcode belongs to no instruction class.</exception>
     public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var events = record.Cpu.Span;
-        for (var i = 0; i < events.Length; i++)
-        {
-            CpuRowWriter.Flags(in events[i], i);
-            CountEventByteLookups(in events[i], counter);
-        }
+        ByteLookupCounts.CountOnHost<CpuRows, CpuKernelEvent>(Name, CpuEventLayout.AsKernelEvents(record.Cpu.Span), counter, row => RefusedRow(record, row).Message);
     }
 
     public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts)
@@ -120,35 +124,13 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
         stream.Launch("cpu_byte_lookups", span.Length, events, (long)span.Length, counts.Counts, counts.Errors, counts.Replicas);
     }
 
-    /// <summary>
-    /// The lookups of one event's row: Ltu (0 &lt; op_a), the zero test of op_a; U8Range on the limb pairs of a when
-    /// the row writes it (every class but store and branch), of the stored word for a store, and for a load or
-    /// store those of the address, of (addr0 &gt;&gt; 2, 0) and of c. An event of no class sends none.
-    /// </summary>
-    public static void CountEventByteLookups(in CpuEvent e, ByteLookupCounter counter)
+    /// <summary>The error for row <paramref name="row"/>, which <see cref="CpuRows"/> refused: its opcode has no instruction class.</summary>
+    private static InvalidOperationException RefusedRow(ExecutionRecord record, long row)
     {
-        var flags = InstructionClass.Of(e.Opcode);
-        if (flags == InstructionFlags.None)
-        {
-            return;
-        }
-
-        counter.Add(ByteOpcode.Ltu, 0, e.OpA);
-        if ((flags & InstructionFlags.Store) != 0)
-        {
-            WordRangeCheck.Count(e.MemoryRecord.Value, counter);
-        }
-        else if ((flags & InstructionFlags.Branch) == 0)
-        {
-            WordRangeCheck.Count(e.A, counter);
-        }
-
-        if ((flags & (InstructionFlags.Load | InstructionFlags.Store)) != 0)
-        {
-            WordRangeCheck.Count(e.MemoryAddress, counter);
-            counter.AddRange((e.MemoryAddress & 0xff) >> 2, 0);
-            WordRangeCheck.Count(e.C, counter);
-        }
+        ref readonly var e = ref record.Cpu[(int)row];
+        return new InvalidOperationException(
+            $"chip {ChipName}, row {row}: opcode {e.Opcode} ({(uint)e.Opcode}) at pc 0x{e.Pc:x8} belongs to no instruction class " +
+            "(UNIMP and EBREAK never execute, and no other value is an opcode)");
     }
 
     /// <summary>For trace comparisons: the instruction behind a row, with its pc and clk.</summary>

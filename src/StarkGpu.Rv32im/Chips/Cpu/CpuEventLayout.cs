@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using StarkGpu.Device;
 using StarkGpu.Rv32im.Events;
 
@@ -29,11 +30,42 @@ public static class CpuEventLayout
     /// <summary>Whether the managed struct has the kernel's layout (checked before every upload and by a test).</summary>
     public static bool MatchesKernel { get; } = Unsafe.SizeOf<CpuEvent>() == Size && Offsets.SequenceEqual(ManagedOffsets());
 
+    /// <summary>Whether <see cref="CpuKernelEvent"/> has the same layout too, so that events can be read as it in place.</summary>
+    public static bool KernelEventMatches { get; } = Unsafe.SizeOf<CpuKernelEvent>() == Size && Offsets.SequenceEqual(KernelEventOffsets());
+
+    /// <summary>
+    /// <paramref name="events"/> as the row writer reads them, in place: <see cref="CpuKernelEvent"/> is the same bytes
+    /// with the two bools as bytes.
+    /// </summary>
+    public static ReadOnlySpan<CpuKernelEvent> AsKernelEvents(ReadOnlySpan<CpuEvent> events) =>
+        MatchesKernel && KernelEventMatches
+            ? MemoryMarshal.Cast<CpuEvent, CpuKernelEvent>(events)
+            : throw new InvalidOperationException($"CpuEvent [{string.Join(", ", ManagedOffsets())}] and CpuKernelEvent [{string.Join(", ", KernelEventOffsets())}] must both have the {Size}-byte layout [{string.Join(", ", Offsets.ToArray())}]");
+
     /// <summary>The offsets of the fields listed in <see cref="Offsets"/>, as the runtime lays out the managed structs.</summary>
     public static int[] ManagedOffsets()
     {
         var e = default(CpuEvent);
         ref var start = ref Unsafe.As<CpuEvent, byte>(ref e);
+        var r = default(MemoryAccessRecord);
+        ref var recordStart = ref Unsafe.As<MemoryAccessRecord, byte>(ref r);
+        return
+        [
+            Offset(ref start, ref e.Shard), Offset(ref start, ref e.Clk), Offset(ref start, ref e.Pc), Offset(ref start, ref e.NextPc),
+            Offset(ref start, ref e.Opcode), Offset(ref start, ref e.OpA), Offset(ref start, ref e.ImmB), Offset(ref start, ref e.ImmC),
+            Offset(ref start, ref e.OpB), Offset(ref start, ref e.OpC), Offset(ref start, ref e.A), Offset(ref start, ref e.B),
+            Offset(ref start, ref e.C), Offset(ref start, ref e.MemoryAddress),
+            Offset(ref start, ref e.ARecord), Offset(ref start, ref e.BRecord), Offset(ref start, ref e.CRecord), Offset(ref start, ref e.MemoryRecord),
+            Offset(ref recordStart, ref r.Value), Offset(ref recordStart, ref r.PrevValue),
+            Offset(ref recordStart, ref r.PrevShard), Offset(ref recordStart, ref r.PrevTimestamp),
+        ];
+    }
+
+    /// <summary>The offsets of the fields listed in <see cref="Offsets"/> in <see cref="CpuKernelEvent"/>.</summary>
+    public static int[] KernelEventOffsets()
+    {
+        var e = default(CpuKernelEvent);
+        ref var start = ref Unsafe.As<CpuKernelEvent, byte>(ref e);
         var r = default(MemoryAccessRecord);
         ref var recordStart = ref Unsafe.As<MemoryAccessRecord, byte>(ref r);
         return

@@ -41,7 +41,7 @@ public enum InstructionFlags : uint
     WordAccess = 1 << 8,
 }
 
-/// <summary>Classifies opcodes into <see cref="InstructionFlags"/>.</summary>
+/// <summary>Classifies opcodes into <see cref="InstructionFlags"/>: range tests and a switch, no table, so kernels use it too (<see cref="CpuRows"/>).</summary>
 public static class InstructionClass
 {
     /// <summary>Number of flag bits (bits 0..Count-1 may be set).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
 using StarkGpu.Engine.Air;
@@ -18,7 +19,8 @@ namespace StarkGpu.Rv32im.Chips.ProgramTable;
 /// </summary>
 /// <remarks>
 /// On the device the Cpu chip's kernel counts the pcs while it writes the Cpu trace (<see cref="ProgramScratch"/>), so
-/// the 108-byte Cpu events are not read again for this one small column; the host pass reads every one of them.
+/// the 108-byte Cpu events are not read again for this one small column; the host pass reads every one of them, with
+/// the same row writer (<see cref="CpuRows"/>, table <see cref="ProgramCounts.Table"/>).
 /// </remarks>
 public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
 {
@@ -141,24 +143,31 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
         }
     }
 
+    /// <summary>The multiplicities, counted by the Cpu row writer over the Cpu events (<see cref="ProgramCounts"/>).</summary>
     /// <exception cref="PcOutsideProgramException">A Cpu event's pc is misaligned or outside the code.</exception>
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var codeBase = _program.CodeBase;
-        var count = (uint)_program.Instructions.Length;
-        var events = record.Cpu.Span;
-        for (var i = 0; i < events.Length; i++)
+        var rented = ArrayPool<uint>.Shared.Rent(_program.Instructions.Length);
+        try
         {
-            var offset = events[i].Pc - codeBase;
-            var index = offset >> 2;
-            if ((offset & 3) != 0 || index >= count)
+            var counts = rented.AsSpan(0, _program.Instructions.Length);
+            counts.Clear();
+            var bad = ProgramCounts.CountOnHost(record.Cpu.Span, _program.CodeBase, counts);
+            if (bad >= 0)
             {
-                throw OutsideProgram(record.Shard, i, events[i].Pc);
+                throw OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc);
             }
 
             // Counts stay far below p: a shard holds fewer than p events.
-            rows[(int)index, Multiplicity] += KoalaBear.One;
+            for (var i = 0; i < counts.Length; i++)
+            {
+                rows[i, Multiplicity] = KoalaBear.FromCanonical(counts[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
         }
     }
 
