@@ -63,4 +63,11 @@ public static class TraceKernels
         where TEvent : unmanaged
         where TCounters : struct, ICounters<TCounters> =>
         new Action<Index1D, ArrayView<TEvent>, ArrayView<uint>, WorkRange, TCounters, ArrayView<uint>>(WriteRows<TWriter, TEvent, TCounters>).Method;
+
+    /// <summary>The <see cref="CountRows"/> instance for a writer, for the PTX check.</summary>
+    public static MethodInfo CountRowsMethod<TWriter, TEvent, TCounters>()
+        where TWriter : struct, IRowWriter<TEvent>
+        where TEvent : unmanaged
+        where TCounters : struct, ICounters<TCounters> =>
+        new Action<Index1D, ArrayView<TEvent>, WorkRange, TCounters, ArrayView<uint>>(CountRows<TWriter, TEvent, TCounters>).Method;
 }

@@ -29,11 +29,24 @@ public struct CpuEvent
     /// <summary>Register index of operand a.</summary>
     public byte OpA;
 
+    // The immediate flags are stored as bytes: kernels read events as they lie in the record, and ILGPU takes only
+    // blittable structs (a bool is not). The properties keep the bool view for everyone else.
+    private byte _immB;
+    private byte _immC;
+
     /// <summary>True when <see cref="OpB"/> is an immediate.</summary>
-    public bool ImmB;
+    public bool ImmB
+    {
+        readonly get => _immB != 0;
+        set => _immB = value ? (byte)1 : (byte)0;
+    }
 
     /// <summary>True when <see cref="OpC"/> is an immediate.</summary>
-    public bool ImmC;
+    public bool ImmC
+    {
+        readonly get => _immC != 0;
+        set => _immC = value ? (byte)1 : (byte)0;
+    }
 
     /// <summary>Register index or immediate of operand b.</summary>
     public uint OpB;

@@ -58,7 +58,7 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
         }
 
         var counters = default(NoCounters);
-        var bad = HostRows.WriteRowMajor<CpuRows, CpuKernelEvent, NoCounters>(CpuEventLayout.AsKernelEvents(record.Cpu.Span), cells, ref counters);
+        var bad = HostRows.WriteRowMajor<CpuRows, CpuEvent, NoCounters>(record.Cpu.Span, cells, ref counters);
         if (bad >= 0)
         {
             throw RefusedRow(record, bad);
@@ -107,7 +107,7 @@ public sealed class CpuChip : EventChip<CpuEvent>, IByteLookupSource
     public void CountByteLookups(ExecutionRecord record, ByteLookupCounter counter)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ByteLookupCounts.CountOnHost<CpuRows, CpuKernelEvent>(Name, CpuEventLayout.AsKernelEvents(record.Cpu.Span), counter, row => RefusedRow(record, row).Message);
+        ByteLookupCounts.CountOnHost<CpuRows, CpuEvent>(Name, record.Cpu.Span, counter, row => RefusedRow(record, row).Message);
     }
 
     public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts)

@@ -9,18 +9,18 @@ using static StarkGpu.Rv32im.Chips.Cpu.CpuColumns;
 namespace StarkGpu.Rv32im.Chips.Cpu;
 
 /// <summary>
-/// The row of one <see cref="CpuEvent"/> (read in place as a <see cref="CpuKernelEvent"/>), for the host trace and
+/// The row of one <see cref="CpuEvent"/>, for the host trace and
 /// the kernel alike: every one of the
 /// <see cref="CpuColumns.Width"/> cells (zeros included), the row's byte lookups into table
 /// <see cref="ByteLookupCounts.Table"/> and its pc into table <see cref="ProgramCounts.Table"/> (the Program chip's
 /// multiplicities). An opcode of no instruction class (UNIMP, EBREAK, or no opcode at all) cannot be a row: the pc is
 /// still counted (the Program chip counts what ran), nothing else is, and the writer returns false.
 /// </summary>
-public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
+public readonly struct CpuRows : IRowWriter<CpuEvent>
 {
     public static int Width => CpuColumns.Width;
 
-    public static bool Write<TRow, TCounters>(in CpuKernelEvent e, long index, ref TRow row, ref TCounters counters)
+    public static bool Write<TRow, TCounters>(in CpuEvent e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>
     {
@@ -39,7 +39,7 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
     }
 
     /// <summary>Shard, clk, pcs, the instruction, its class selectors and the selectors derived from them.</summary>
-    private static void WriteInstruction<TRow>(in CpuKernelEvent e, uint flags, ref TRow row)
+    private static void WriteInstruction<TRow>(in CpuEvent e, uint flags, ref TRow row)
         where TRow : struct, ITraceRow
     {
         row.SetCanonical(Shard, e.Shard);
@@ -50,8 +50,8 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
         row.SetByte(OpA, e.OpA);
         row.SetCanonical(OpB, e.OpB);
         row.SetCanonical(OpC, e.OpC);
-        row.SetBool(ImmB, e.ImmB != 0);
-        row.SetBool(ImmC, e.ImmC != 0);
+        row.SetBool(ImmB, e.ImmB);
+        row.SetBool(ImmC, e.ImmC);
         for (var k = 0; k < InstructionClass.Count; k++)
         {
             row.SetBool(IsAlu + k, ((flags >> k) & 1) != 0);
@@ -67,7 +67,7 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
     /// The operand values and the previous accesses to the registers; a register access that did not happen (an
     /// immediate operand) is zero whatever its record holds.
     /// </summary>
-    private static void WriteRegisters<TRow>(in CpuKernelEvent e, ref TRow row)
+    private static void WriteRegisters<TRow>(in CpuEvent e, ref TRow row)
         where TRow : struct, ITraceRow
     {
         AluRows.SetWord(ref row, A, e.A);
@@ -76,10 +76,10 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
         AluRows.SetWord(ref row, APrev, e.ARecord.PrevValue);
         row.SetCanonical(APrevShard, e.ARecord.PrevShard);
         row.SetCanonical(APrevTimestamp, e.ARecord.PrevTimestamp);
-        row.SetCanonical(BPrevShard, e.ImmB != 0 ? 0u : e.BRecord.PrevShard);
-        row.SetCanonical(BPrevTimestamp, e.ImmB != 0 ? 0u : e.BRecord.PrevTimestamp);
-        row.SetCanonical(CPrevShard, e.ImmC != 0 ? 0u : e.CRecord.PrevShard);
-        row.SetCanonical(CPrevTimestamp, e.ImmC != 0 ? 0u : e.CRecord.PrevTimestamp);
+        row.SetCanonical(BPrevShard, e.ImmB ? 0u : e.BRecord.PrevShard);
+        row.SetCanonical(BPrevTimestamp, e.ImmB ? 0u : e.BRecord.PrevTimestamp);
+        row.SetCanonical(CPrevShard, e.ImmC ? 0u : e.CRecord.PrevShard);
+        row.SetCanonical(CPrevTimestamp, e.ImmC ? 0u : e.CRecord.PrevTimestamp);
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
     /// Zero for every other class: only loads and stores own their memory record (an ECALL's may hold its syscall's
     /// accesses).
     /// </summary>
-    private static void WriteMemory<TRow>(in CpuKernelEvent e, bool hasMemory, ref TRow row)
+    private static void WriteMemory<TRow>(in CpuEvent e, bool hasMemory, ref TRow row)
         where TRow : struct, ITraceRow
     {
         var address = hasMemory ? e.MemoryAddress : 0u;
@@ -114,7 +114,7 @@ public readonly struct CpuRows : IRowWriter<CpuKernelEvent>
     /// it (every class but store and branch), of the stored word for a store, and for a load or store those of the
     /// address, of (addr0 &gt;&gt; 2, 0) and of c.
     /// </summary>
-    private static void CountByteLookups<TCounters>(in CpuKernelEvent e, uint flags, ref TCounters counters)
+    private static void CountByteLookups<TCounters>(in CpuEvent e, uint flags, ref TCounters counters)
         where TCounters : struct, ICounters<TCounters>
     {
         ByteLookupCounts.Add(ref counters, ByteOpcode.Ltu, 0, e.OpA);

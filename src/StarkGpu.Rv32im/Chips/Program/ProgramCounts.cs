@@ -31,7 +31,7 @@ public static class ProgramCounts
     /// </summary>
     public static unsafe long CountOnHost(ReadOnlySpan<CpuEvent> events, uint codeBase, Span<uint> counts)
     {
-        var rows = CpuEventLayout.AsKernelEvents(events);
+        var rows = events;
         var errors = stackalloc uint[2];
         errors[0] = 0;
         errors[1] = 0;
@@ -41,7 +41,7 @@ public static class ProgramCounts
             // A null table is one the counters skip: an empty program still needs one, so its every pc is an error.
             var table = cells != null ? cells : &none;
             var counters = new HostCounters { Table1 = table, Base1 = codeBase, Shift1 = Shift, Cells1 = (uint)counts.Length, Errors = errors };
-            HostRows.Count<CpuRows, CpuKernelEvent, HostCounters>(rows, ref counters);
+            HostRows.Count<CpuRows, CpuEvent, HostCounters>(rows, ref counters);
             if (errors[1] == 0)
             {
                 return -1;
@@ -51,7 +51,7 @@ public static class ProgramCounts
             errors[1] = 0;
             for (var i = 0; i < rows.Length; i++)
             {
-                HostRows.Count<CpuRows, CpuKernelEvent, HostCounters>(rows.Slice(i, 1), ref counters);
+                HostRows.Count<CpuRows, CpuEvent, HostCounters>(rows.Slice(i, 1), ref counters);
                 if (errors[1] != 0)
                 {
                     return i;
