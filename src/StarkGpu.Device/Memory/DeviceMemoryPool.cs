@@ -1,31 +1,30 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
+using ILGPU;
+using ILGPU.Runtime;
+using IlgpuAccelerator = ILGPU.Runtime.Accelerator;
 
-namespace StarkGpu.Device.Cpu;
+namespace StarkGpu.Device;
 
 /// <summary>
-/// Keeps freed large blocks of CPU-backend "device" memory for the next allocation of about the same size, as the
-/// CUDA backend's stream-ordered pool (<c>cuMemAllocAsync</c>) does on a GPU. Without it every shard's trace
-/// buffers would be fresh pages: the kernel then pays a page fault and a zeroing per 4 KiB before writing a byte,
-/// which costs as much as the trace generation itself.
+/// Keeps freed large ILGPU buffers for the next allocation of about the same size, on both backends. Without it
+/// every shard's trace buffers would be fresh memory: on the CPU a page fault and a zeroing per 4 KiB before the
+/// kernel writes a byte (as costly as the trace generation itself), on CUDA a synchronous cuMemAlloc/cuMemFree.
 /// </summary>
 /// <remarks>
-/// Requests of at least <see cref="MinPooledBytes"/> are rounded up to a size class: a multiple of an eighth of the
+/// Requests of at least <see cref="MinPooledBytes"/> are rounded up to a size class: a multiple of a sixteenth of the
 /// request's power of two (at least 64 KiB), so a class wastes under 1/8 and neighbouring shards' traces of one chip,
 /// whose sizes differ a little, mostly share a class. A free block serves a request of its class or of a class up to
-/// a quarter smaller. Smaller requests go straight to the allocator. Thread-safe: the scheduler allocates from several
-/// streams at once.
+/// a quarter smaller. Smaller requests get a buffer of their own, released when freed. Thread-safe: the scheduler
+/// allocates from several streams at once.
 /// </remarks>
-internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
+internal sealed class DeviceMemoryPool(IlgpuAccelerator device, long retainLimitBytes) : IDisposable
 {
     /// <summary>Smallest request the pool serves.</summary>
     public const long MinPooledBytes = 64L << 10;
 
-    private const nuint Alignment = 64;
-
     private readonly Lock _lock = new();
-    private readonly List<Block> _free = []; // ascending by size
-    private readonly Dictionary<ulong, long> _inUse = [];
+    private readonly List<MemoryBuffer1D<byte, Stride1D.Dense>> _free = []; // ascending by size
+    private readonly HashSet<MemoryBuffer1D<byte, Stride1D.Dense>> _pooledInUse = [];
     private long _retainedBytes;
     private long _blocksFromSystem;
 
@@ -41,7 +40,7 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
         }
     }
 
-    /// <summary>Pooled blocks taken from the system so far: in a steady state of repeated work it stops growing.</summary>
+    /// <summary>Pooled blocks taken from the device so far: in a steady state of repeated work it stops growing.</summary>
     public long BlocksFromSystem => Interlocked.Read(ref _blocksFromSystem);
 
     /// <summary>The bytes a pooled request of <paramref name="bytes"/> occupies: its size class.</summary>
@@ -51,52 +50,52 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
         return (bytes + granule - 1) / granule * granule;
     }
 
-    /// <summary>A block of at least <paramref name="bytes"/>, 64-byte aligned, contents undefined.</summary>
-    /// <exception cref="OutOfMemoryException">The allocator has no memory left.</exception>
-    public void* Allocate(long bytes)
+    /// <summary>A buffer of at least <paramref name="bytes"/> (at least one), contents undefined.</summary>
+    /// <exception cref="Exception">Whatever ILGPU throws when the device has no memory left.</exception>
+    public MemoryBuffer1D<byte, Stride1D.Dense> Allocate(long bytes)
     {
         if (bytes < MinPooledBytes)
         {
-            return NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
+            return device.Allocate1D<byte>(Math.Max(bytes, 1));
         }
 
         var size = SizeClass(bytes);
         lock (_lock)
         {
             var index = FirstFreeOfAtLeast(size);
-            if (index < _free.Count && _free[index].Bytes <= size + (size / 4))
+            if (index < _free.Count && _free[index].Length <= size + (size / 4))
             {
                 var block = _free[index];
                 _free.RemoveAt(index);
-                _retainedBytes -= block.Bytes;
-                _inUse.Add(block.Address, block.Bytes);
-                return (void*)block.Address;
+                _retainedBytes -= block.Length;
+                _pooledInUse.Add(block);
+                return block;
             }
         }
 
-        var memory = NativeMemory.AlignedAlloc((nuint)size, Alignment);
+        var fresh = device.Allocate1D<byte>(size);
         Interlocked.Increment(ref _blocksFromSystem);
         lock (_lock)
         {
-            _inUse.Add((ulong)memory, size);
+            _pooledInUse.Add(fresh);
         }
 
-        return memory;
+        return fresh;
     }
 
-    /// <summary>Takes back a block from <see cref="Allocate"/>; keeps it while under the retain limit.</summary>
-    public void Free(void* memory)
+    /// <summary>Takes back a buffer from <see cref="Allocate"/> (no work may still use it); keeps it while under the retain limit.</summary>
+    public void Free(MemoryBuffer1D<byte, Stride1D.Dense> block)
     {
         lock (_lock)
         {
-            if (!_inUse.Remove((ulong)memory, out var size))
+            if (!_pooledInUse.Remove(block))
             {
-                NativeMemory.AlignedFree(memory);
+                block.Dispose();
                 return;
             }
 
-            _free.Insert(FirstFreeOfAtLeast(size), new Block((ulong)memory, size));
-            _retainedBytes += size;
+            _free.Insert(FirstFreeOfAtLeast(block.Length), block);
+            _retainedBytes += block.Length;
             while (_retainedBytes > retainLimitBytes)
             {
                 ReleaseAt(_free.Count - 1); // the largest: the fewest blocks to give back
@@ -104,7 +103,7 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
         }
     }
 
-    /// <summary>Returns every free block to the system (before reporting out-of-memory, and at disposal).</summary>
+    /// <summary>Returns every free block to the device (before reporting out-of-memory, and at disposal).</summary>
     public void Trim()
     {
         lock (_lock)
@@ -122,8 +121,8 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
     {
         var block = _free[index];
         _free.RemoveAt(index);
-        _retainedBytes -= block.Bytes;
-        NativeMemory.AlignedFree((void*)block.Address);
+        _retainedBytes -= block.Length;
+        block.Dispose();
     }
 
     private int FirstFreeOfAtLeast(long bytes)
@@ -132,7 +131,7 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_free[mid].Bytes < bytes)
+            if (_free[mid].Length < bytes)
             {
                 lo = mid + 1;
             }
@@ -144,6 +143,4 @@ internal sealed unsafe class CpuMemoryPool(long retainLimitBytes) : IDisposable
 
         return lo;
     }
-
-    private readonly record struct Block(ulong Address, long Bytes);
 }
