@@ -19,7 +19,7 @@ public sealed unsafe class DeviceBuffer<T> : IDisposable where T : unmanaged
         Stream = stream;
         _block = block;
         Length = length;
-        _view = block is null || length == 0 ? ArrayView<T>.Empty : block.AsArrayView<T>(0, length);
+        _view = block is null || length == 0 ? ArrayView<T>.Empty : block.View.AsContiguous().SubView(0, length * Unsafe.SizeOf<T>()).Cast<T>();
     }
 
     /// <summary>The stream that allocated the buffer and frees it.</summary>
