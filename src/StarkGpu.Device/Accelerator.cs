@@ -73,6 +73,14 @@ public abstract unsafe class Accelerator : IDisposable
     /// <summary>Serialises launches where the backend cannot run two at once (the CPU accelerator); null where it can.</summary>
     internal abstract Lock? LaunchLock { get; }
 
+    /// <summary>
+    /// Makes this device current on the calling thread before work is issued: CUDA contexts are per thread, and the
+    /// trace scheduler issues work from thread-pool threads. Nothing to do on the CPU.
+    /// </summary>
+    internal virtual void BindToThread()
+    {
+    }
+
     /// <summary>Throws <see cref="DeviceOutOfMemoryException"/> where a limit of ours (the CPU backend's) forbids <paramref name="bytes"/> more.</summary>
     internal virtual void CheckCanAllocate(long bytes)
     {
@@ -82,6 +90,7 @@ public abstract unsafe class Accelerator : IDisposable
     internal MemoryBuffer1D<byte, Stride1D.Dense> AllocateBlock(long bytes)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        BindToThread();
         CheckCanAllocate(bytes);
         try
         {
@@ -117,6 +126,7 @@ public abstract unsafe class Accelerator : IDisposable
         TLoaded fresh;
         try
         {
+            BindToThread();
             fresh = load(Device);
         }
         catch (Exception e) when (e is not DeviceException)

@@ -26,14 +26,22 @@ public static class Accelerators
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown accelerator kind"),
     };
 
-    /// <summary>What ILGPU finds on this machine (CPU and CUDA devices), one line per device, for <c>stark-gpu devices</c>.</summary>
+    /// <summary>
+    /// What ILGPU finds on this machine, one line per device, for <c>stark-gpu devices</c>: the CPU accelerator as
+    /// <see cref="Cpu"/> opens it by default, then every CUDA device (or a line saying there is none).
+    /// </summary>
     public static IReadOnlyList<string> Describe()
     {
         CudaLibraryResolver.EnsureRegistered();
-        var lines = new List<string>();
+        var options = new CpuAcceleratorOptions();
+        var threads = Environment.ProcessorCount;
+        var lines = new List<string>
+        {
+            $"CPU: ILGPU CPU accelerator, {threads + (threads % 2)} threads, memory limit {options.MemoryLimitBytes:N0} bytes",
+        };
         try
         {
-            using var context = Context.Create(builder => ILGPU.Runtime.Cuda.CudaContextExtensions.Cuda(builder.CPU()));
+            using var context = Context.Create(builder => ILGPU.Runtime.Cuda.CudaContextExtensions.Cuda(builder));
             foreach (var device in context)
             {
                 lines.Add(Line(device));

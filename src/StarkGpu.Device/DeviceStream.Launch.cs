@@ -119,6 +119,7 @@ public sealed partial class DeviceStream
 
         try
         {
+            Accelerator.BindToThread();
             var gate = Accelerator.LaunchLock;
             if (gate is null)
             {

@@ -124,6 +124,7 @@ public sealed partial class DeviceStream : IDisposable
 
         try
         {
+            Accelerator.BindToThread();
             target.CopyFromCPU(Native, source);
             Native.Synchronize();
         }
@@ -165,6 +166,7 @@ public sealed partial class DeviceStream : IDisposable
 
         try
         {
+            Accelerator.BindToThread();
             from.CopyToCPU(Native, destination);
             Native.Synchronize();
         }
@@ -226,6 +228,7 @@ public sealed partial class DeviceStream : IDisposable
     {
         try
         {
+            Accelerator.BindToThread();
             action();
         }
         catch (Exception e) when (e is not DeviceException)

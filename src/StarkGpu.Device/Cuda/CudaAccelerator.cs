@@ -28,7 +28,7 @@ public sealed class CudaAccelerator : Accelerator
     {
         get
         {
-            _cuda.Bind();
+            BindToThread();
             return CudaAPI.CurrentAPI.GetMemoryInfo(out long free, out _) == CudaError.CUDA_SUCCESS ? free + Pool.RetainedBytes : 0;
         }
     }
@@ -43,6 +43,8 @@ public sealed class CudaAccelerator : Accelerator
     public CudaArchitecture Architecture => _cuda.Architecture;
 
     internal override Lock? LaunchLock => null;
+
+    internal override void BindToThread() => _cuda.Bind();
 
     public override WorkRange Range(long count, int alignment = 1)
     {
