@@ -61,6 +61,19 @@ public sealed class LaunchTests
     }
 
     [Test]
+    public unsafe void OnTheCpuALaunchHasCompletedWhenItReturns()
+    {
+        // What the launch lock and SynchronizeAsync rely on: the lock must cover the kernel's execution, not its queuing.
+        using var accelerator = Accelerators.Cpu();
+        var stream = accelerator.DefaultStream;
+        using var values = stream.AllocateZeroed<KoalaBear>(1 << 20);
+        var range = accelerator.Range(values.Length);
+        stream.Launch(Kernels.Field.FieldKernels.Pow, range.Workers, values.View, values.View, 0UL, range);
+        var host = (KoalaBear*)values.HostPointer;
+        Assert.That(host[values.Length - 1], Is.EqualTo(KoalaBear.One));
+    }
+
+    [Test]
     public void TwoStreamsOnTwoThreadsAtOnceGiveTheRightResults()
     {
         using var accelerator = Accelerators.Cpu();
