@@ -19,7 +19,9 @@ public static class CountingKernels
         where TField : unmanaged, IPrimeField<TField>
     {
         var cells = output.Length;
-        for (var c = range.First(index); c < range.End(index); c += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var c = range.First(index); c < end; c += step)
         {
             ulong sum = 0;
             for (var s = 0; s < setCount; s++)

@@ -16,7 +16,9 @@ public static class BatchInverseKernels
         where TField : unmanaged, IPrimeField<TField>
     {
         var length = input.Length;
-        for (var chunk = range.First(index); chunk < range.End(index); chunk += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long lastChunk = range.End(index), step = range.Step;
+        for (var chunk = range.First(index); chunk < lastChunk; chunk += step)
         {
             var start = chunk * elementsPerChunk;
             var end = start + elementsPerChunk < length ? start + elementsPerChunk : length;

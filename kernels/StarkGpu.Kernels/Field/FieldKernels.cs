@@ -15,7 +15,9 @@ public static class FieldKernels
     public static void Add<TField>(Index1D index, ArrayView<TField> a, ArrayView<TField> b, ArrayView<TField> output, WorkRange range)
         where TField : unmanaged, IField<TField>
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             output[i] = a[i] + b[i];
         }
@@ -25,7 +27,9 @@ public static class FieldKernels
     public static void Subtract<TField>(Index1D index, ArrayView<TField> a, ArrayView<TField> b, ArrayView<TField> output, WorkRange range)
         where TField : unmanaged, IField<TField>
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             output[i] = a[i] - b[i];
         }
@@ -35,7 +39,9 @@ public static class FieldKernels
     public static void Multiply<TField>(Index1D index, ArrayView<TField> a, ArrayView<TField> b, ArrayView<TField> output, WorkRange range)
         where TField : unmanaged, IField<TField>
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             output[i] = a[i] * b[i];
         }
@@ -45,7 +51,9 @@ public static class FieldKernels
     public static void Pow<TField>(Index1D index, ArrayView<TField> input, ArrayView<TField> output, ulong exponent, WorkRange range)
         where TField : unmanaged, IField<TField>
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             output[i] = PowOf(input[i], exponent);
         }

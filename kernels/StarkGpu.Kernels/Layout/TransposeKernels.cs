@@ -19,7 +19,9 @@ public static class TransposeKernels
     public static void RowsToColumns(Index1D index, ArrayView<uint> rowMajor, ArrayView<uint> columnMajor, long rows, long cols, WorkRange range)
     {
         var colTiles = (cols + Tile - 1) / Tile;
-        for (var t = range.First(index); t < range.End(index); t += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var t = range.First(index); t < end; t += step)
         {
             var row0 = t / colTiles * Tile;
             var col0 = t % colTiles * Tile;

@@ -9,7 +9,9 @@ public static class MemoryKernels
     /// <summary>destination[i] = source[i].</summary>
     public static void Copy(Index1D index, ArrayView<uint> source, ArrayView<uint> destination, WorkRange range)
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             destination[i] = source[i];
         }
@@ -18,7 +20,9 @@ public static class MemoryKernels
     /// <summary>destination[i] = value.</summary>
     public static void Fill(Index1D index, ArrayView<uint> destination, uint value, WorkRange range)
     {
-        for (var i = range.First(index); i < range.End(index); i += range.Step)
+        // Bounds in locals: the CPU accelerator runs this IL as it is, and the JIT does not hoist them.
+        long end = range.End(index), step = range.Step;
+        for (var i = range.First(index); i < end; i += step)
         {
             destination[i] = value;
         }
