@@ -31,11 +31,18 @@ public struct DeviceCounters : ICounters<DeviceCounters>
     /// <summary>Sets per table.</summary>
     public int Sets;
 
-    /// <summary>Whether each set has a single writer (the CPU accelerator), so increments need no atomics.</summary>
-    public bool Exclusive;
+    // An int, not a bool: ILGPU refuses kernel parameters that are not blittable, and bool is not.
+    private int _exclusive;
 
     /// <summary>The set this copy adds into (<see cref="ForWorker"/>).</summary>
     public int Set;
+
+    /// <summary>Whether each set has a single writer (the CPU accelerator), so increments need no atomics.</summary>
+    public bool Exclusive
+    {
+        readonly get => _exclusive != 0;
+        set => _exclusive = value ? 1 : 0;
+    }
 
     public readonly DeviceCounters ForWorker(long worker)
     {
