@@ -54,7 +54,26 @@ public abstract unsafe class Accelerator : IDisposable
     internal DeviceMemoryPool Pool { get; }
 
     /// <summary>A stream shared by callers that need no concurrency of their own.</summary>
-    public DeviceStream DefaultStream => _defaultStream ??= CreateStream();
+    public DeviceStream DefaultStream
+    {
+        get
+        {
+            if (_defaultStream is { } existing)
+            {
+                return existing;
+            }
+
+            var fresh = CreateStream();
+            var won = Interlocked.CompareExchange(ref _defaultStream, fresh, null);
+            if (won is null)
+            {
+                return fresh;
+            }
+
+            fresh.Dispose(); // another thread made it first
+            return won;
+        }
+    }
 
     /// <summary>A new stream of its own ILGPU accelerator stream.</summary>
     public DeviceStream CreateStream()

@@ -3,7 +3,9 @@ using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
 using ILGPU.Runtime.Cuda;
 using StarkGpu.Kernels;
+using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Field;
+using StarkGpu.Kernels.Traces;
 
 namespace StarkGpu.Device.Tests.Catalog;
 
@@ -11,7 +13,11 @@ namespace StarkGpu.Device.Tests.Catalog;
 [TestFixture]
 public sealed class DeviceKernelCatalogTests
 {
-    private static IEnumerable<KernelEntry> Entries => new DeviceKernelCatalog().Kernels();
+    private static IEnumerable<KernelEntry> Entries =>
+    [
+        .. new DeviceKernelCatalog().Kernels(),
+        new KernelEntry("test.trace-with-device-counters", TraceKernels.WriteRowsMethod<Launch.TestRow, Launch.TestEvent, DeviceCounters>()),
+    ];
 
     [Test]
     public void EntriesAreClosedAndUniquelyNamed()
@@ -19,7 +25,7 @@ public sealed class DeviceKernelCatalogTests
         var entries = Entries.ToList();
         Assert.That(entries.Select(e => e.Name), Is.Unique);
         Assert.That(entries.Where(e => e.Method.ContainsGenericParameters).Select(e => e.Name), Is.Empty);
-        Assert.That(entries, Has.Count.GreaterThanOrEqualTo(17));
+        Assert.That(entries, Has.Count.GreaterThanOrEqualTo(18));
     }
 
     [TestCaseSource(nameof(Entries))]
