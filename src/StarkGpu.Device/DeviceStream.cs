@@ -87,8 +87,13 @@ public sealed partial class DeviceStream : IDisposable
         }
     }
 
-    /// <summary>Makes <paramref name="source"/> readable by kernels on this stream for as long as the result lives (a device copy).</summary>
-    public DeviceInput<T> Stage<T>(ReadOnlyMemory<T> source) where T : unmanaged => new(Upload(source.Span));
+    /// <summary>
+    /// Makes <paramref name="source"/> readable by kernels on this stream for as long as the result lives: read in
+    /// place where device memory is host memory (the CPU backend: pinned, no copy, no device memory), uploaded
+    /// elsewhere. <paramref name="source"/> must not change until the result is disposed.
+    /// </summary>
+    public DeviceInput<T> Stage<T>(ReadOnlyMemory<T> source) where T : unmanaged =>
+        Accelerator.MemoryIsHostAddressable && !source.IsEmpty ? new DeviceInput<T>(Accelerator.Device, source) : new DeviceInput<T>(Upload(source.Span));
 
     internal void Free(MemoryBuffer1D<byte, Stride1D.Dense>? block, long bytes)
     {
