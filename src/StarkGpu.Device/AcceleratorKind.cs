@@ -3,9 +3,9 @@ namespace StarkGpu.Device;
 /// <summary>Which backend runs the kernels.</summary>
 public enum AcceleratorKind
 {
-    /// <summary>The kernels compiled by g++ under the CUDA emulation header, run with OpenMP.</summary>
+    /// <summary>ILGPU's CPU accelerator: the very kernels a GPU runs, one OS thread per core.</summary>
     Cpu,
 
-    /// <summary>The kernels compiled by NVRTC for an NVIDIA GPU, run through the CUDA driver API.</summary>
+    /// <summary>ILGPU's CUDA accelerator: the kernels compiled to PTX and run on an NVIDIA GPU.</summary>
     Cuda,
 }

@@ -9,10 +9,10 @@ public class DeviceException : Exception
 
     public DeviceException(string message, Exception inner) : base(message, inner) { }
 
-    /// <summary>The backend error code (CUDA's numbering on both backends), or 0 when none applies.</summary>
+    /// <summary>The backend error code (CUDA's numbering; 2 for out of memory), or 0 when none applies.</summary>
     public int ErrorCode { get; init; }
 
-    /// <summary>The call that failed, such as <c>cuMemAllocAsync</c> or <c>emu_launch</c>.</summary>
+    /// <summary>The call that failed, such as <c>LoadAutoGroupedKernel</c>, <c>launch</c> or <c>CopyToCPU</c>.</summary>
     public string? Call { get; init; }
 }
 

@@ -31,14 +31,18 @@ public struct DeviceCounters : ICounters<DeviceCounters>
     /// <summary>Sets per table.</summary>
     public int Sets;
 
-    /// <summary>
-    /// Non-zero when each set has a single writer (the CPU accelerator), so increments need no atomics. An int, not a
-    /// bool: ILGPU takes only blittable kernel parameters.
-    /// </summary>
-    public int Exclusive;
+    // An int, not a bool: ILGPU refuses kernel parameters that are not blittable, and bool is not.
+    private int _exclusive;
 
     /// <summary>The set this copy adds into (<see cref="ForWorker"/>).</summary>
     public int Set;
+
+    /// <summary>Whether each set has a single writer (the CPU accelerator), so increments need no atomics.</summary>
+    public bool Exclusive
+    {
+        readonly get => _exclusive != 0;
+        set => _exclusive = value ? 1 : 0;
+    }
 
     public readonly DeviceCounters ForWorker(long worker)
     {
@@ -66,7 +70,7 @@ public struct DeviceCounters : ICounters<DeviceCounters>
 
         var view = table == 0 ? Table0 : Table1;
         var at = ((long)Set * cells) + index;
-        if (Exclusive != 0)
+        if (Exclusive)
         {
             view[at] += 1;
         }

@@ -1,74 +1,54 @@
-using System.Runtime.InteropServices;
+using ILGPU;
+using ILGPU.Runtime.CPU;
+using StarkGpu.Kernels.Launch;
 
 namespace StarkGpu.Device.Cpu;
 
 /// <summary>
-/// The CPU backend: "device" memory is aligned native host memory, kernels are the g++ build of
-/// <c>kernels/</c>, launches run at once over OpenMP threads. It enforces a memory limit so that
-/// out-of-memory paths behave as on a GPU.
+/// The CPU backend: ILGPU's CPU accelerator, one OS thread per core, running the very kernels a GPU runs. "Device"
+/// memory is host memory; the backend enforces a memory limit so that out-of-memory paths behave as on a GPU.
 /// </summary>
-public sealed unsafe class CpuAccelerator : Accelerator
+public sealed class CpuAccelerator : Accelerator
 {
-    private const nuint Alignment = 64;
-    private readonly CpuKernelLibrary _kernels;
-    private readonly int _threads;
-    private readonly int _blocksPerThread;
-    private readonly CpuMemoryPool _pool;
+    private readonly Lock _launchLock = new();
 
     public CpuAccelerator(CpuAcceleratorOptions? options = null)
+        : this(options ?? new CpuAcceleratorOptions(), Open(options ?? new CpuAcceleratorOptions()))
     {
-        Options = options ?? new CpuAcceleratorOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MemoryLimitBytes);
-        ArgumentOutOfRangeException.ThrowIfNegative(Options.Threads);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.BlocksPerThread);
-        _kernels = CpuKernelLibrary.Open(Options.Kernels);
-        _threads = Options.Threads > 0 ? Options.Threads : _kernels.ProcessorCount();
-        _blocksPerThread = Options.BlocksPerThread;
-        _pool = new CpuMemoryPool(Options.PoolRetainBytes ?? Options.MemoryLimitBytes / 4);
+    }
+
+    private CpuAccelerator(CpuAcceleratorOptions options, (Context Context, CPUAccelerator Device) opened)
+        : base(opened.Context, opened.Device, options.PoolRetainBytes ?? (options.MemoryLimitBytes / 4))
+    {
+        Options = options;
+        Threads = opened.Device.NumThreads;
     }
 
     public CpuAcceleratorOptions Options { get; }
 
+    /// <summary>OS threads per launch.</summary>
+    public int Threads { get; }
+
     public override AcceleratorKind Kind => AcceleratorKind.Cpu;
 
-    public override string Name => $"CPU ({_threads} threads, {RuntimeInformation.ProcessArchitecture}, {KernelIsa} kernels)";
-
-    public int Threads => _threads;
-
-    /// <summary>The instruction set of the kernel library this accelerator runs ("x86-64-v4", "x86-64-v3", ...).</summary>
-    public string KernelIsa => _kernels.Isa;
-
-    internal CpuKernelLibrary Kernels => _kernels;
+    public override string Name => $"CPU ({Threads} threads, ILGPU CPU accelerator)";
 
     public override long TotalMemoryBytes => Options.MemoryLimitBytes;
 
     public override long FreeMemoryBytes => Math.Max(0, Options.MemoryLimitBytes - Ledger.LiveBytes);
 
-    /// <summary>Names of every kernel the CPU library contains.</summary>
-    public static IReadOnlyList<string> KernelNames() => CpuKernelLibrary.Open(CpuKernelBuild.Auto).KernelNames();
+    public override bool MemoryIsHostAddressable => true;
 
-    public override DeviceStream CreateStream() => new CpuStream(this);
+    public override int CounterSets => Threads;
 
-    public override LaunchShape ShapeFor(long workItems)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(workItems);
-        var blocks = Math.Clamp(workItems, 1, (long)_threads * _blocksPerThread);
-        return new LaunchShape((uint)blocks, 1);
-    }
+    public override bool CountersExclusive => true;
 
-    protected override nint ResolveKernel(string name)
-    {
-        var handle = _kernels.GetFunction(name);
-        return handle != 0
-            ? handle
-            : throw new DeviceException($"kernel '{name}' is not in the CPU kernel library (is it declared `KERNEL void {name}(` in kernels/?)") { Call = "emu_get_function" };
-    }
+    /// <summary>ILGPU's CPU accelerator runs one launch at a time: launches from several streams take turns.</summary>
+    internal override Lock? LaunchLock => _launchLock;
 
-    protected internal override void* AllocatePinnedRaw(long bytes) => NativeMemory.AlignedAlloc((nuint)bytes, Alignment);
+    public override WorkRange Range(long count, int alignment = 1) => WorkRange.Chunked(count, Threads, alignment);
 
-    protected internal override void FreePinned(void* memory) => NativeMemory.AlignedFree(memory);
-
-    internal DevicePointer AllocateDevice(long bytes)
+    internal override void CheckCanAllocate(long bytes)
     {
         var available = FreeMemoryBytes;
         if (bytes > available)
@@ -77,30 +57,27 @@ public sealed unsafe class CpuAccelerator : Accelerator
         }
 
         // Blocks the pool keeps count against the limit like live ones: give them back before going over it.
-        if (bytes > available - _pool.RetainedBytes)
+        if (bytes > available - Pool.RetainedBytes)
         {
-            _pool.Trim();
-        }
-
-        try
-        {
-            return new DevicePointer((ulong)_pool.Allocate(bytes));
-        }
-        catch (OutOfMemoryException)
-        {
-            _pool.Trim();
-            throw new DeviceOutOfMemoryException(bytes, available, Name);
+            Pool.Trim();
         }
     }
 
-    internal void FreeDevice(DevicePointer pointer) => _pool.Free((void*)pointer.Address);
-
-    protected override void Dispose(bool disposing)
+    private static (Context, CPUAccelerator) Open(CpuAcceleratorOptions options)
     {
-        base.Dispose(disposing);
-        if (disposing)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MemoryLimitBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Threads);
+        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        var device = new CPUDevice(numThreadsPerWarp: 2, numWarpsPerMultiprocessor: 1, numMultiprocessors: Math.Max(1, (threads + 1) / 2));
+        var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
+        try
         {
-            _pool.Dispose();
+            return (context, context.CreateCPUAccelerator(0));
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
         }
     }
 }

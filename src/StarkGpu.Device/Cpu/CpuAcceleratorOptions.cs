@@ -9,14 +9,11 @@ public sealed record CpuAcceleratorOptions
     /// </summary>
     public long MemoryLimitBytes { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 
-    /// <summary>OpenMP threads per launch of this accelerator; 0 means one per processor.</summary>
+    /// <summary>
+    /// OS threads a launch runs on; 0 means one per processor. ILGPU's CPU accelerator runs two threads per simulated
+    /// multiprocessor (one thread per warp does not work), so an odd count is rounded up to the next even one.
+    /// </summary>
     public int Threads { get; init; }
-
-    /// <summary>Which build of the kernel library to run; the AVX-512 one by default where the processor has it.</summary>
-    public CpuKernelBuild Kernels { get; init; } = CpuKernelBuild.Auto;
-
-    /// <summary>Blocks per launch for each thread (the prototype measured ~8 as best).</summary>
-    public int BlocksPerThread { get; init; } = 8;
 
     /// <summary>
     /// Bytes of freed blocks the backend keeps for reuse (they count against <see cref="MemoryLimitBytes"/> and are

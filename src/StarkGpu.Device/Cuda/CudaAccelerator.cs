@@ -1,125 +1,97 @@
+using ILGPU;
+using ILGPU.Runtime.Cuda;
+using StarkGpu.Kernels.Launch;
+using IlgpuCudaAccelerator = ILGPU.Runtime.Cuda.CudaAccelerator;
+
 namespace StarkGpu.Device.Cuda;
 
-/// <summary>
-/// A CUDA GPU driven through the driver API on its primary context. Kernels are compiled from the
-/// embedded sources by NVRTC at first use (CUBINs cached on disk); memory is allocated in stream order.
-/// </summary>
-public sealed unsafe class CudaAccelerator : Accelerator
+/// <summary>An NVIDIA GPU through ILGPU's CUDA accelerator (ILGPU's PTX, JIT-compiled by the driver).</summary>
+public sealed class CudaAccelerator : Accelerator
 {
-    /// <summary>Threads per block: a multiple of the warp size that keeps every SM busy with 8 blocks each.</summary>
-    public const uint ThreadsPerBlock = 256;
+    private readonly IlgpuCudaAccelerator _cuda;
 
-    /// <summary>Blocks per SM in a launch; grid-stride loops cover the rest (portability rule 6).</summary>
-    public const int BlocksPerMultiprocessor = 8;
-
-    private readonly CudaPrimaryContext _context;
-    private readonly CudaKernelModules _modules;
-
-    private CudaAccelerator(CudaDeviceInfo device, CudaPrimaryContext context)
+    private CudaAccelerator(Context context, IlgpuCudaAccelerator cuda, long poolRetainBytes)
+        : base(context, cuda, poolRetainBytes)
     {
-        Device = device;
-        _context = context;
-        _modules = new CudaKernelModules(context, device, KernelSourceCatalog.Embedded, CubinCache.Default());
+        _cuda = cuda;
+        Name = cuda.Name;
+        TotalMemoryBytes = cuda.MemorySize;
     }
-
-    /// <summary>
-    /// Opens CUDA device <paramref name="ordinal"/>. Throws a <see cref="DeviceException"/> whose message
-    /// is <see cref="CudaProbeResult.UnavailableReason"/> when this machine cannot run CUDA.
-    /// </summary>
-    public static CudaAccelerator Open(int ordinal = 0)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
-        var probe = CudaDevices.Probe();
-        if (!probe.IsAvailable)
-        {
-            throw new DeviceException(probe.UnavailableReason!);
-        }
-
-        if (ordinal >= probe.Devices.Count)
-        {
-            throw new DeviceException($"There is no CUDA device {ordinal}; the driver reports {probe.Devices.Count}.") { ErrorCode = 101 }; // CUDA_ERROR_INVALID_DEVICE
-        }
-
-        var context = CudaPrimaryContext.Retain(ordinal);
-        try
-        {
-            return new CudaAccelerator(probe.Devices[ordinal], context);
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Names of every kernel the embedded sources define, sorted.</summary>
-    public static IReadOnlyList<string> KernelNames() => KernelSourceCatalog.Embedded.KernelNames;
-
-    public CudaDeviceInfo Device { get; }
 
     public override AcceleratorKind Kind => AcceleratorKind.Cuda;
 
-    public override string Name => Device.Name;
+    public override string Name { get; }
 
-    public override long TotalMemoryBytes => Device.TotalMemoryBytes;
+    public override long TotalMemoryBytes { get; }
 
-    /// <summary>Free device memory as the driver reports it (memory cached by stream-ordered pools counts as used).</summary>
     public override long FreeMemoryBytes
     {
         get
         {
-            _context.MakeCurrent();
-            CudaErrors.Check(CudaDriver.cuMemGetInfo(out var free, out _), "cuMemGetInfo_v2");
-            return (long)free;
+            BindToThread();
+            return CudaAPI.CurrentAPI.GetMemoryInfo(out long free, out _) == CudaError.CUDA_SUCCESS ? free + Pool.RetainedBytes : 0;
         }
     }
 
-    public override DeviceStream CreateStream() => new CudaStream(this, _context);
+    public override bool MemoryIsHostAddressable => false;
 
-    public override LaunchShape ShapeFor(long workItems) => ShapeFor(workItems, Device.Multiprocessors);
+    public override int CounterSets => 1;
 
-    /// <summary>Blocks of 256 threads, one thread per item up to 8 blocks per SM, and at least one block.</summary>
-    internal static LaunchShape ShapeFor(long workItems, int multiprocessors)
+    public override bool CountersExclusive => false;
+
+    /// <summary>The SM architecture, such as SM_90.</summary>
+    public CudaArchitecture Architecture => _cuda.Architecture;
+
+    internal override Lock? LaunchLock => null;
+
+    internal override void BindToThread() => _cuda.Bind();
+
+    public override WorkRange Range(long count, int alignment = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(workItems);
-        var needed = (workItems / ThreadsPerBlock) + (workItems % ThreadsPerBlock == 0 ? 0 : 1);
-        var blocks = Math.Clamp(needed, 1, Math.Max(1L, (long)multiprocessors * BlocksPerMultiprocessor));
-        return new LaunchShape((uint)blocks, ThreadsPerBlock);
+        var threads = (long)_cuda.NumMultiprocessors * _cuda.MaxNumThreadsPerMultiprocessor;
+        return WorkRange.GridStride(count, (int)Math.Max(1, Math.Min(count, threads)));
     }
 
-    protected override nint ResolveKernel(string name) => _modules.GetFunction(name);
+    internal override bool IsOutOfMemory(Exception e) =>
+        base.IsOutOfMemory(e) || (e is CudaException cuda && cuda.Error.ToString().Contains("OUT_OF_MEMORY", StringComparison.Ordinal));
 
-    protected internal override void* AllocatePinnedRaw(long bytes)
+    /// <summary>Opens CUDA device <paramref name="ordinal"/>; a <see cref="DeviceException"/> in one sentence when there is none.</summary>
+    public static CudaAccelerator Open(int ordinal = 0)
     {
-        _context.MakeCurrent();
-        CudaErrors.Check(CudaDriver.cuMemHostAlloc(out var memory, (nuint)bytes, CudaDriver.MemHostAllocPortable), "cuMemHostAlloc", $"{bytes:N0} bytes");
-        return memory;
-    }
-
-    protected internal override void FreePinned(void* memory)
-    {
-        // cuMemFreeHost waits for nothing: callers synchronise the copies that use the buffer first.
-        if (_context.TryMakeCurrent())
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        CudaLibraryResolver.EnsureRegistered();
+        Context context;
+        try
         {
-            CudaErrors.Check(CudaDriver.cuMemFreeHost(memory), "cuMemFreeHost");
+            context = Context.Create(builder => builder.Cuda().EnableAlgorithms());
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (!disposing)
+        catch (Exception e) when (e is not DeviceException)
         {
-            return;
+            throw new DeviceException($"no CUDA driver could be loaded ({e.GetType().Name}: {e.Message})", e) { Call = "Context.Create" };
         }
 
-        // Let in-flight kernels finish before their modules go; teardown must not throw.
-        if (_context.TryMakeCurrent())
+        try
         {
-            _ = CudaDriver.cuCtxSynchronize();
-        }
+            var devices = context.GetCudaDevices();
+            if (ordinal >= devices.Count)
+            {
+                throw new DeviceException(devices.Count == 0
+                    ? "no CUDA device found (no NVIDIA driver, or no GPU visible to this process)"
+                    : $"CUDA device {ordinal} does not exist: there are {devices.Count}") { Call = "GetCudaDevices" };
+            }
 
-        _modules.Dispose();
-        _context.Dispose();
+            var cuda = context.CreateCudaAccelerator(ordinal);
+            return new CudaAccelerator(context, cuda, cuda.MemorySize / 4);
+        }
+        catch (Exception e)
+        {
+            context.Dispose();
+            if (e is DeviceException)
+            {
+                throw;
+            }
+
+            throw new DeviceException($"CUDA device {ordinal} could not be opened: {e.Message}", e) { Call = "CreateCudaAccelerator" };
+        }
     }
 }

@@ -12,21 +12,4 @@ internal static class LaunchChecks
             throw new ArgumentException($"{secondName} has {second.Length} elements where {first.Length} are needed", secondName);
         }
     }
-
-    /// <summary>Kernels that write prefix products into their output must not read overlapping input.</summary>
-    public static void Disjoint<T>(DeviceBuffer<T> input, DeviceBuffer<T> output, string outputName) where T : unmanaged
-    {
-        if (input.SizeInBytes == 0 || output.SizeInBytes == 0)
-        {
-            return;
-        }
-
-        var inputStart = input.Pointer.Address;
-        var outputStart = output.Pointer.Address;
-        var overlaps = inputStart < outputStart + (ulong)output.SizeInBytes && outputStart < inputStart + (ulong)input.SizeInBytes;
-        if (overlaps)
-        {
-            throw new ArgumentException("input and output must not overlap", outputName);
-        }
-    }
 }

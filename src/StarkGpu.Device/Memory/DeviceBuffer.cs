@@ -1,50 +1,73 @@
 using System.Runtime.CompilerServices;
+using ILGPU;
+using ILGPU.Runtime;
 
 namespace StarkGpu.Device;
 
 /// <summary>
-/// A typed allocation of device memory, freed in stream order on <see cref="Dispose"/>. It records
-/// itself in the accelerator's <see cref="DeviceMemoryLedger"/> for as long as it lives.
+/// A typed allocation of device memory: a block of the accelerator's pool, seen as <see cref="Length"/> elements
+/// (<see cref="View"/> for kernels). It records itself in the accelerator's <see cref="DeviceMemoryLedger"/> for as
+/// long as it lives; <see cref="Dispose"/> waits for the work issued on its stream, then gives the block back.
 /// </summary>
-public sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
+public sealed unsafe class DeviceBuffer<T> : IDisposable where T : unmanaged
 {
-    private DevicePointer _pointer;
+    private MemoryBuffer1D<byte, Stride1D.Dense>? _block;
+    private readonly ArrayView<T> _view;
 
-    internal DeviceBuffer(DeviceStream stream, DevicePointer pointer, long length)
+    internal DeviceBuffer(DeviceStream stream, MemoryBuffer1D<byte, Stride1D.Dense>? block, long length)
     {
         Stream = stream;
-        _pointer = pointer;
+        _block = block;
         Length = length;
+        _view = block is null || length == 0 ? ArrayView<T>.Empty : block.View.AsContiguous().SubView(0, length * Unsafe.SizeOf<T>()).Cast<T>();
     }
 
-    /// <summary>The stream that allocated the buffer and will free it.</summary>
+    /// <summary>The stream that allocated the buffer and frees it.</summary>
     public DeviceStream Stream { get; }
 
     public long Length { get; }
 
     public long SizeInBytes => Length * Unsafe.SizeOf<T>();
 
-    public bool IsDisposed => _pointer.IsNull && Length > 0;
+    public bool IsDisposed { get; private set; }
 
-    /// <summary>The device address of element 0.</summary>
-    public DevicePointer Pointer
+    /// <summary>The whole buffer, for kernels.</summary>
+    public ArrayView<T> View
     {
         get
         {
             ObjectDisposedException.ThrowIf(IsDisposed, this);
-            return _pointer;
+            return _view;
         }
     }
 
-    /// <summary>The device address of element <paramref name="index"/> (a kernel argument or a copy target).</summary>
-    public DevicePointer At(long index)
+    /// <summary>Elements <c>[offset, offset + length)</c>, for kernels and copies.</summary>
+    public ArrayView<T> Slice(long offset, long length)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, Length);
-        return Pointer + (index * Unsafe.SizeOf<T>());
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (offset + length > Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), $"range [{offset}, {offset + length}) exceeds {this}");
+        }
+
+        return length == 0 ? ArrayView<T>.Empty : View.SubView(offset, length);
     }
 
-    public static implicit operator KernelArg(DeviceBuffer<T> buffer) => new(buffer.Pointer.Address);
+    /// <summary>The host address of element 0, where device memory is host memory (the CPU backend); throws elsewhere.</summary>
+    public void* HostPointer
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            if (!Stream.Accelerator.MemoryIsHostAddressable)
+            {
+                throw new NotSupportedException($"{Stream.Accelerator.Name}: device memory is not host-addressable; copy it through the stream");
+            }
+
+            return _block is null ? null : (void*)_block.NativePtr;
+        }
+    }
 
     /// <summary>Copies the whole buffer to a new host array (synchronises the stream).</summary>
     public T[] ToArray()
@@ -56,15 +79,16 @@ public sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
 
     public void Dispose()
     {
-        var pointer = _pointer;
-        if (pointer.IsNull)
+        if (IsDisposed)
         {
             return;
         }
 
-        _pointer = DevicePointer.Null;
-        Stream.Free(pointer, SizeInBytes);
+        IsDisposed = true;
+        var block = _block;
+        _block = null;
+        Stream.Free(block, SizeInBytes);
     }
 
-    public override string ToString() => $"DeviceBuffer<{typeof(T).Name}>[{Length}] at {_pointer}";
+    public override string ToString() => $"DeviceBuffer<{typeof(T).Name}>[{Length}]";
 }

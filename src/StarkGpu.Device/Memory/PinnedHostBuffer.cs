@@ -1,48 +1,42 @@
 using System.Runtime.CompilerServices;
+using ILGPU.Runtime;
 
 namespace StarkGpu.Device;
 
 /// <summary>
-/// Page-locked host memory for asynchronous copies (cuMemHostAlloc on CUDA; aligned native memory on
-/// the CPU backend). The host side of a staged transfer must not move or be freed while a copy is in
-/// flight, which a managed array cannot promise.
+/// Page-locked host memory for asynchronous copies (ILGPU's <c>AllocatePageLocked1D</c>: cuMemHostAlloc on CUDA).
+/// The host side of a staged transfer must not move or be freed while a copy is in flight, which a managed array
+/// cannot promise.
 /// </summary>
 public sealed unsafe class PinnedHostBuffer<T> : IDisposable where T : unmanaged
 {
-    private readonly Accelerator _accelerator;
-    private void* _memory;
+    private PageLockedArray1D<T>? _array;
 
-    internal PinnedHostBuffer(Accelerator accelerator, void* memory, long length)
+    internal PinnedHostBuffer(Accelerator accelerator, long length)
     {
-        _accelerator = accelerator;
-        _memory = memory;
         Length = length;
+        _array = length == 0 ? null : accelerator.Device.AllocatePageLocked1D<T>(length);
     }
 
     public long Length { get; }
 
     public long SizeInBytes => Length * Unsafe.SizeOf<T>();
 
-    internal void* Pointer
+    internal PageLockedArray1D<T>? Array
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_memory == null, this);
-            return _memory;
+            ObjectDisposedException.ThrowIf(_array is null && Length > 0, this);
+            return _array;
         }
     }
 
-    public Span<T> Span => new(Pointer, checked((int)Length));
+    public Span<T> Span => Array is { } array ? array.Span : [];
 
     public void Dispose()
     {
-        if (_memory == null)
-        {
-            return;
-        }
-
-        var memory = _memory;
-        _memory = null;
-        _accelerator.FreePinned(memory);
+        var array = _array;
+        _array = null;
+        array?.Dispose();
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using ILGPU;
+
 namespace StarkGpu.Device;
 
 /// <summary>
@@ -28,13 +31,19 @@ public sealed class DeviceMle<T> : IDisposable where T : unmanaged
     /// <summary>Number of real rows (before padding).</summary>
     public int Height { get; }
 
-    /// <summary>The device address of column <paramref name="column"/>.</summary>
-    public DevicePointer Column(int column)
+    /// <summary>Column <paramref name="column"/> (<see cref="Height"/> elements), for kernels.</summary>
+    public ArrayView<T> Column(int column)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(column);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Width);
-        return Storage.At((long)column * Height);
+        return Storage.Slice((long)column * Height, Height);
     }
+
+    /// <summary>The storage as 32-bit words (column-major cells), for kernels that write traces; T must be 4 bytes.</summary>
+    public ArrayView<uint> Cells =>
+        Unsafe.SizeOf<T>() == sizeof(uint)
+            ? Storage.View.Cast<uint>()
+            : throw new NotSupportedException($"DeviceMle<{typeof(T).Name}>: cells are 32-bit words, {typeof(T).Name} is {Unsafe.SizeOf<T>()} bytes");
 
     /// <summary>Copies to the host, column-major as stored.</summary>
     public T[] ToHostColumnMajor() => Storage.ToArray();

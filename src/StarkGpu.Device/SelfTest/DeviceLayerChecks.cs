@@ -1,6 +1,6 @@
 namespace StarkGpu.Device.SelfTest;
 
-/// <summary>The device layer's own self-test cases (memory and layout kernels).</summary>
+/// <summary>The device layer's own self-test cases (memory, layout and counting kernels).</summary>
 public static class DeviceLayerChecks
 {
     public static IReadOnlyList<SelfTestCase> All { get; } =
@@ -12,5 +12,8 @@ public static class DeviceLayerChecks
         new TransposeCheck(1000, 37),
         new TransposeCheck(4096, 128),
         new TransposeCheck(33, 100),
+        new TransposeCheck(0, 7),
+        new SumSetsCheck(1, 1000),
+        new SumSetsCheck(7, 65_536),
     ];
 }

@@ -1,5 +1,5 @@
-using StarkGpu.Device;
 using StarkGpu.Device.Cpu;
+using StarkGpu.Device.Layout;
 
 namespace StarkGpu.Device.Tests.Core;
 
@@ -30,7 +30,7 @@ public sealed class DeviceMemoryTests
         buffer.Dispose();
         buffer.Dispose();
         Assert.That(accelerator.Ledger.LiveBytes, Is.Zero);
-        Assert.Throws<ObjectDisposedException>(() => _ = buffer.Pointer);
+        Assert.Throws<ObjectDisposedException>(() => _ = buffer.View);
     }
 
     [Test]
@@ -46,7 +46,7 @@ public sealed class DeviceMemoryTests
     }
 
     [Test]
-    public unsafe void StagedHostDataIsReadInPlaceOnTheCpuBackend()
+    public void StagedHostDataReachesKernels()
     {
         using var accelerator = Accelerators.Cpu();
         var stream = accelerator.DefaultStream;
@@ -55,18 +55,15 @@ public sealed class DeviceMemoryTests
         var before = accelerator.Ledger.LiveBytes;
         using (var input = stream.Stage<uint>(data))
         {
-            Assert.That(input.IsHostMemory, Is.True);
             Assert.That(input.Length, Is.EqualTo(data.Length));
-            fixed (uint* host = data)
-            {
-                Assert.That(input.Pointer.Address, Is.EqualTo((ulong)host), "no copy: the kernel reads the array itself");
-            }
-
+            Assert.That(input.IsHostMemory, Is.True, "the CPU backend reads the array in place");
             Assert.That(accelerator.Ledger.LiveBytes, Is.EqualTo(before), "staging allocates no device memory");
-            stream.Launch("copy_u32", data.Length, input, output, (ulong)data.Length);
+            var range = accelerator.Range(data.Length);
+            stream.Launch(Kernels.Memory.MemoryKernels.Copy, range.Workers, input.View, output.View, range);
         }
 
         Assert.That(output.ToArray(), Is.EqualTo(data));
+        Assert.That(accelerator.Ledger.LiveBytes, Is.EqualTo(output.SizeInBytes));
     }
 
     [Test]
@@ -76,7 +73,8 @@ public sealed class DeviceMemoryTests
         var input = accelerator.DefaultStream.Stage<uint>(new uint[] { 1, 2, 3 });
         input.Dispose();
         input.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => _ = input.Pointer);
+        Assert.Throws<ObjectDisposedException>(() => _ = input.View);
+        Assert.That(accelerator.Ledger.LiveBytes, Is.Zero);
     }
 
     [Test]
@@ -88,37 +86,73 @@ public sealed class DeviceMemoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.CopyToDevice<uint>(new uint[9], buffer));
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.CopyToHost(buffer, new uint[4], sourceOffset: 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Fill32(buffer, 1, 6, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Slice(7, 2));
     }
 
     [Test]
     public void PinnedUploadMatchesPlainUpload()
     {
         using var accelerator = Accelerators.Cpu();
-        var stream = accelerator.CreateStream();
+        using var stream = accelerator.CreateStream();
         using var pinned = accelerator.AllocatePinned<uint>(1000);
         for (var i = 0; i < 1000; i++)
         {
             pinned.Span[i] = (uint)(i * 2654435761u);
         }
 
-        using var buffer = stream.AllocateZeroed<uint>(1000);
-        stream.CopyToDeviceAsync(pinned, 1000, buffer);
+        using var buffer = stream.AllocateZeroed<uint>(1200);
+        stream.CopyToDeviceAsync(pinned, 900, buffer, 100);
         stream.Synchronize();
-        Assert.That(buffer.ToArray(), Is.EqualTo(pinned.Span.ToArray()));
-        stream.Dispose();
+        var expected = new uint[1200];
+        pinned.Span[..900].CopyTo(expected.AsSpan(100));
+        Assert.That(buffer.ToArray(), Is.EqualTo(expected));
     }
 
     [Test]
-    public void UnknownKernelNameIsAClearError()
+    public void FillClearAndDeviceCopiesWriteExactlyTheirRange()
     {
         using var accelerator = Accelerators.Cpu();
-        var error = Assert.Throws<DeviceException>(() => accelerator.GetKernel("no_such_kernel"));
-        Assert.That(error!.Message, Does.Contain("no_such_kernel"));
+        var stream = accelerator.DefaultStream;
+        using var a = stream.AllocateZeroed<uint>(100_003);
+        Assert.That(a.ToArray(), Is.All.Zero);
+        stream.Fill32(a, 7u, 10, 50_000);
+        var host = a.ToArray();
+        Assert.That(host[..10], Is.All.Zero);
+        Assert.That(host[10..50_010], Is.All.EqualTo(7u));
+        Assert.That(host[50_010..], Is.All.Zero);
+
+        using var b = stream.Allocate<uint>(100_003);
+        stream.Fill32(b, 9u);
+        stream.CopyDeviceToDevice(a, 5, b, 1, 20);
+        var copied = b.ToArray();
+        Assert.That(copied[0], Is.EqualTo(9u));
+        Assert.That(copied[1..21], Is.EqualTo(host[5..25]));
+        Assert.That(copied[21..], Is.All.EqualTo(9u));
+
+        DeviceTranspose.Copy(stream, a, b, a.Length);
+        Assert.That(b.ToArray(), Is.EqualTo(host));
+        stream.Clear(b);
+        Assert.That(b.ToArray(), Is.All.Zero);
     }
 
     [Test]
-    public void CpuLibraryRegistersTheLayoutKernels()
+    public unsafe void HostPointerIsTheBufferOnTheCpuBackend()
     {
-        Assert.That(CpuAccelerator.KernelNames(), Is.SupersetOf(new[] { "copy_u32", "fill_u32", "transpose_u32" }));
+        using var accelerator = Accelerators.Cpu();
+        var stream = accelerator.DefaultStream;
+        using var buffer = stream.Upload<uint>([1, 2, 3, 4]);
+        Assert.That(accelerator.MemoryIsHostAddressable, Is.True);
+        Assert.That(((uint*)buffer.HostPointer)[2], Is.EqualTo(3u));
+    }
+
+    [Test]
+    public void MleCellsAreTheStorageAsWords()
+    {
+        using var accelerator = Accelerators.Cpu();
+        var stream = accelerator.DefaultStream;
+        using var mle = new DeviceMle<uint>(stream.Upload<uint>([1, 2, 3, 4, 5, 6]), width: 2, height: 3);
+        Assert.That(mle.Cells.Length, Is.EqualTo(6));
+        Assert.That(mle.Column(1).Length, Is.EqualTo(3));
+        Assert.That(mle.ToHostRowMajor(), Is.EqualTo(new uint[] { 1, 4, 2, 5, 3, 6 }));
     }
 }

@@ -3,21 +3,16 @@ using StarkGpu.Device.SelfTest;
 
 namespace StarkGpu.Device.Tests.Fields;
 
-/// <summary>
-/// Runs every field kernel self-test on the CPU backend, with a fresh seed each run (printed for replay): on the build
-/// of the kernel library an accelerator gets by default, and on the portable build (the same one where the processor
-/// lacks AVX-512), so that both builds are checked on a machine that has it.
-/// </summary>
-[TestFixture(CpuKernelBuild.Auto)]
-[TestFixture(CpuKernelBuild.Portable)]
-public sealed class FieldKernelCheckTests(CpuKernelBuild build)
+/// <summary>Runs every field kernel self-test on the CPU backend, with a fresh seed each run (printed for replay).</summary>
+[TestFixture]
+public sealed class FieldKernelCheckTests
 {
     private CpuAccelerator _accelerator = null!;
 
     private static IEnumerable<SelfTestCase> Cases => FieldKernelChecks.All;
 
     [OneTimeSetUp]
-    public void OpenAccelerator() => _accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = build });
+    public void OpenAccelerator() => _accelerator = Accelerators.Cpu();
 
     [OneTimeTearDown]
     public void CloseAccelerator() => _accelerator.Dispose();
