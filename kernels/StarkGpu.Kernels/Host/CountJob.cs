@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
 
@@ -12,6 +13,7 @@ internal unsafe struct CountJob<TWriter, TEvent, TCounters> : IChunkJob
     public TEvent* Events;
     public TCounters[] PerWorker;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
     public readonly long Run(int worker, long first, long end, bool isLast)
     {
         var counters = PerWorker[worker].ForWorker(worker);

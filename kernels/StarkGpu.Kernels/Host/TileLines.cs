@@ -49,6 +49,7 @@ internal static unsafe class TileLines
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
     private static void WriteSpliced<TFill>(ref TFill fill, uint* trace, long height, int width, long firstTile, long endTile, uint* tile, uint* previous)
         where TFill : struct, ITileFill
     {
@@ -102,6 +103,7 @@ internal static unsafe class TileLines
         Sse.StoreFence(); // streaming stores are weakly ordered: visible before the worker reports done
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
     private static void WritePlain<TFill>(ref TFill fill, uint* trace, long height, int width, long firstTile, long endTile, uint* tile, uint* line)
         where TFill : struct, ITileFill
     {

@@ -11,6 +11,7 @@ internal unsafe struct TransposeJob : IChunkJob
     public int ColumnCount;
 
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
     public readonly long Run(int worker, long first, long end, bool isLast)
     {
         var fill = new TransposeTileFill { Rows = Rows, Columns = ColumnCount };

@@ -16,6 +16,7 @@ internal unsafe struct WriteColumnsJob<TWriter, TEvent, TCounters> : IChunkJob
     public TCounters[] PerWorker;
 
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
     public readonly long Run(int worker, long first, long end, bool isLast)
     {
         var width = TWriter.Width;
