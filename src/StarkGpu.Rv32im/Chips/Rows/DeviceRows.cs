@@ -42,7 +42,7 @@ internal static class DeviceRows
         {
             Errors = errors,
             Sets = accelerator.CounterSets,
-            Exclusive = accelerator.CountersExclusive ? 1 : 0,
+            Exclusive = accelerator.CountersExclusive,
         };
         if (bytes is { } b)
         {
