@@ -1,4 +1,5 @@
 using CommunityToolkit.HighPerformance;
+using ILGPU;
 using StarkGpu.Device;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
@@ -12,7 +13,7 @@ public enum ChipFault
     /// <summary>Host trace generation throws.</summary>
     HostThrows,
 
-    /// <summary>Device trace generation launches its kernel with an invalid launch shape, which the backend rejects.</summary>
+    /// <summary>Device trace generation launches a kernel the backend rejects (it takes a managed parameter).</summary>
     KernelFails,
 
     /// <summary>Host trace generation blocks until the given token is cancelled (then returns normally).</summary>
@@ -66,8 +67,8 @@ public sealed class FaultyChip<TRecord, TProgram>(Chip<TRecord, TProgram> inner,
     {
         if (fault == ChipFault.KernelFails)
         {
-            // Zero blocks: both backends reject the launch (CUDA_ERROR_INVALID_VALUE).
-            stream.Launch(stream.Accelerator.GetKernel("fill_u32"), new LaunchShape(0, 1), output.Storage, 0u, output.Storage.Length);
+            // A kernel parameter with a managed field: ILGPU refuses to load the kernel, on every backend.
+            stream.Launch(RejectedKernel, 1, output.Cells, new NotBlittable { Reason = "injected kernel failure" });
             return;
         }
 
@@ -82,4 +83,11 @@ public sealed class FaultyChip<TRecord, TProgram>(Chip<TRecord, TProgram> inner,
 
     public override void GenerateDevicePreprocessedTrace(TProgram program, DeviceStream stream, DeviceMle<KoalaBear> output) =>
         inner.GenerateDevicePreprocessedTrace(program, stream, output);
+
+    private static void RejectedKernel(Index1D index, ArrayView<uint> output, NotBlittable argument) => output[index] = 0;
+
+    private struct NotBlittable
+    {
+        public string Reason;
+    }
 }

@@ -1,6 +1,7 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -13,17 +14,13 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// byte with boolean carries, where (addend, sum) is (b, a) for ADD and (a, b) for SUB; all twelve limbs are
 /// range-checked with U8Range lookups, so the chip does not lean on its senders' checks.
 /// </summary>
-public sealed class AddSubChip : AluRowChip<AddSubRow>
+public sealed class AddSubChip : AluChip
 {
     public const string ChipName = "AddSub";
 
     public override string Name => ChipName;
 
-    public override int Width => AddSubColumns.Width;
-
-    protected override string TraceKernel => "addsub_trace";
-
-    protected override string ByteLookupKernel => "addsub_byte_lookups";
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, AddSubRow>.Instance;
 
     public override EventList<AluEvent> Events(ExecutionRecord record)
     {

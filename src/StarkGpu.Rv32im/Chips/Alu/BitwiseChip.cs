@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -11,17 +12,13 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// XOR, OR and AND, one row per event of <see cref="ExecutionRecord.Bitwise"/>. Each limb is one lookup
 /// (op, a_i, b_i, c_i) into the ByteLookup table, which proves the result and that all three limbs are bytes.
 /// </summary>
-public sealed class BitwiseChip : AluRowChip<BitwiseRow>
+public sealed class BitwiseChip : AluChip
 {
     public const string ChipName = "Bitwise";
 
     public override string Name => ChipName;
 
-    public override int Width => BitwiseColumns.Width;
-
-    protected override string TraceKernel => "bitwise_trace";
-
-    protected override string ByteLookupKernel => "bitwise_byte_lookups";
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, BitwiseRow>.Instance;
 
     public override EventList<AluEvent> Events(ExecutionRecord record)
     {

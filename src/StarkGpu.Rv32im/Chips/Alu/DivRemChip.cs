@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -19,10 +20,8 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <item>a is q for DIV and DIVU, r for REM and REMU.</item>
 /// </list>
 /// </summary>
-public sealed class DivRemChip : AluRowChip<DivRemRow>
+public sealed class DivRemChip : AluChip
 {
-    public const string TraceKernelName = "divrem_trace";
-    public const string ByteLookupKernelName = "divrem_byte_lookups";
 
     private static readonly string[] ProductLabels = RowValues.Labels("limb {0}: sum c[i] * q[j] + r + carry in = b + 256 * carry out", 8);
     private static readonly string[] CNegationLabels = RowValues.Labels("limb {0}: c + |c| = 0 mod 2^32 when c < 0", 4);
@@ -37,13 +36,11 @@ public sealed class DivRemChip : AluRowChip<DivRemRow>
     private static readonly string[] QuotientAllOnesLabels = RowValues.Labels("q[{0}] = 0xFF when c = 0", 4);
     private static readonly string[] ResultLabels = RowValues.Labels("a[{0}] is q or r by opcode", 4);
 
-    public override string Name => "DivRem";
+    public const string ChipName = "DivRem";
 
-    public override int Width => DivRemColumns.Width;
+    public override string Name => ChipName;
 
-    protected override string TraceKernel => TraceKernelName;
-
-    protected override string ByteLookupKernel => ByteLookupKernelName;
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, DivRemRow>.Instance;
 
     /// <summary>(first column, count) runs of byte columns, range-checked in pairs: a, b, c, q, r; carry bytes, |c|, |r|; d.</summary>
     internal static ReadOnlySpan<int> ByteRangeRuns => [A, 20, CarryLow, 24, LtDifference, 4];

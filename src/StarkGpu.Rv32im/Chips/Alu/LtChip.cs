@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -13,17 +14,13 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// The row flags the most significant byte where b' and c' differ (every byte above it equal, the flagged bytes
 /// different by an inverse), and one Ltu lookup on that byte pair gives the result. b and c are range-checked.
 /// </summary>
-public sealed class LtChip : AluRowChip<LtRow>
+public sealed class LtChip : AluChip
 {
     public const string ChipName = "Lt";
 
     public override string Name => ChipName;
 
-    public override int Width => LtColumns.Width;
-
-    protected override string TraceKernel => "lt_trace";
-
-    protected override string ByteLookupKernel => "lt_byte_lookups";
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, LtRow>.Instance;
 
     public override EventList<AluEvent> Events(ExecutionRecord record)
     {

@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -14,21 +15,17 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// product[k] + 256 * carry out, with product limbs and both bytes of every carry range-checked. a is the low
 /// word of the product for MUL, the high word otherwise.
 /// </summary>
-public sealed class MulChip : AluRowChip<MulRow>
+public sealed class MulChip : AluChip
 {
-    public const string TraceKernelName = "mul_trace";
-    public const string ByteLookupKernelName = "mul_byte_lookups";
 
     private static readonly string[] ProductLabels = RowValues.Labels("product limb {0}: sum b[i] * c[j] + carry in = product + 256 * carry out", 8);
     private static readonly string[] ResultLabels = RowValues.Labels("a[{0}] is the selected product limb", 4);
 
-    public override string Name => "Mul";
+    public const string ChipName = "Mul";
 
-    public override int Width => MulColumns.Width;
+    public override string Name => ChipName;
 
-    protected override string TraceKernel => TraceKernelName;
-
-    protected override string ByteLookupKernel => ByteLookupKernelName;
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, MulRow>.Instance;
 
     /// <summary>(first column, count) runs of byte columns, range-checked in pairs: a, b, c, product, carry bytes.</summary>
     internal static ReadOnlySpan<int> ByteRangeRuns => [A, 36];

@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -12,21 +13,17 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// into n = c mod 8 bits, proven limb by limb as b[i] * 2^n + carry = shifted[i] + 256 * carry', and m = (c / 8)
 /// mod 4 whole bytes, a one-hot selection a[i] = shifted[i - m]. Every limb and carry is a byte (U8Range lookups).
 /// </summary>
-public sealed class ShiftLeftChip : AluRowChip<ShiftLeftRow>
+public sealed class ShiftLeftChip : AluChip
 {
-    public const string TraceKernelName = "shift_left_trace";
-    public const string ByteLookupKernelName = "shift_left_byte_lookups";
 
     private static readonly string[] BitShiftLabels = RowValues.Labels("limb {0}: b * 2^n + carry in = shifted + 256 * carry out", 4);
     private static readonly string[] ResultLabels = RowValues.Labels("a[{0}] is the byte-shifted limb", 4);
 
-    public override string Name => "ShiftLeft";
+    public const string ChipName = "ShiftLeft";
 
-    public override int Width => ShiftLeftColumns.Width;
+    public override string Name => ChipName;
 
-    protected override string TraceKernel => TraceKernelName;
-
-    protected override string ByteLookupKernel => ByteLookupKernelName;
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, ShiftLeftRow>.Instance;
 
     /// <summary>(first column, count) runs of byte columns, range-checked in pairs: a, b, c, then shifted and carries.</summary>
     internal static ReadOnlySpan<int> ByteRangeRuns => [A, 12, BitShifted, 8];

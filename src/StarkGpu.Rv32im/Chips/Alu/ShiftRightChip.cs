@@ -1,5 +1,6 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Isa;
@@ -13,21 +14,17 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// mod 4 whole bytes by a one-hot selection, and by n = c mod 8 bits as floor(x * 2^(8 - n) / 256): the five
 /// byte-shifted limbs times 2^(8 - n) with byte carries give the limbs (shifted out, a0, a1, a2, a3).
 /// </summary>
-public sealed class ShiftRightChip : AluRowChip<ShiftRightRow>
+public sealed class ShiftRightChip : AluChip
 {
-    public const string TraceKernelName = "shift_right_trace";
-    public const string ByteLookupKernelName = "shift_right_byte_lookups";
 
     private static readonly string[] ByteShiftLabels = RowValues.Labels("byte-shifted limb {0} is b's limb at the byte shift", 4);
     private static readonly string[] BitShiftLabels = RowValues.Labels("limb {0}: shifted * 2^(8 - n) + carry in = result + 256 * carry out", 5);
 
-    public override string Name => "ShiftRight";
+    public const string ChipName = "ShiftRight";
 
-    public override int Width => ShiftRightColumns.Width;
+    public override string Name => ChipName;
 
-    protected override string TraceKernel => TraceKernelName;
-
-    protected override string ByteLookupKernel => ByteLookupKernelName;
+    protected override IRowOperations<AluEvent> Rows => RowOperations<AluEvent, ShiftRightRow>.Instance;
 
     /// <summary>(first column, count) runs of byte columns, range-checked in pairs: a, b, c, then shifted-out and carries.</summary>
     internal static ReadOnlySpan<int> ByteRangeRuns => [A, 12, ShiftedOut, 6];

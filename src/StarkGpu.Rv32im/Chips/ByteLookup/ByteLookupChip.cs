@@ -1,6 +1,7 @@
 using System.Buffers;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
+using StarkGpu.Device.Counting;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
@@ -89,7 +90,8 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(output);
         CheckShape(output, ByteLookupColumns.PreprocessedWidth);
-        stream.Launch(ByteLookupKernels.PreprocessedTrace, output.Height, output.Storage, (long)output.Height);
+        var range = stream.Accelerator.Range(output.Height);
+        stream.Launch(ByteTableKernel.Write, range.Workers, output.Cells, range);
     }
 
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
@@ -97,16 +99,7 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
         try
         {
-            var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
-            counts.Clear();
-            foreach (var source in _sources)
-            {
-                if (source.Included(record))
-                {
-                    CountOnHost(source, record, new ByteLookupCounter(counts));
-                }
-            }
-
+            var counts = CountAllOnHost(record, rented);
             for (var op = 0; op < ByteLookupTable.OpcodeCount; op++)
             {
                 var column = counts.Slice(op * ByteLookupTable.Rows, ByteLookupTable.Rows);
@@ -120,6 +113,42 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         {
             ArrayPool<uint>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The counts are op-major, which is the trace's column-major layout: converted in place, no transpose.</summary>
+    public override bool SupportsHostColumnTracegen => true;
+
+    public override void GenerateMainTraceColumns(ExecutionRecord record, Span<KoalaBear> columns)
+    {
+        var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
+        try
+        {
+            var counts = CountAllOnHost(record, rented);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                columns[i] = Multiplicity(counts[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Every included source's lookups, counted on the host into the first cells of <paramref name="rented"/>.</summary>
+    private Span<uint> CountAllOnHost(ExecutionRecord record, uint[] rented)
+    {
+        var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
+        counts.Clear();
+        foreach (var source in _sources)
+        {
+            if (source.Included(record))
+            {
+                CountOnHost(source, record, new ByteLookupCounter(counts));
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>After every source: they may count into this chip's counters while writing their own traces.</summary>
@@ -145,7 +174,7 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
     /// counted on the host into the counters' last set. One kernel then sums the sets into the trace as field
     /// elements. Counts are integers, so any order of additions gives the host's result bit for bit.
     /// </summary>
-    /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table.</exception>
+    /// <exception cref="ByteLookupRangeException">A source looked up a row outside the table (thrown by the source's own launch).</exception>
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceTraceContext context, DeviceMle<KoalaBear> output)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -162,20 +191,7 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         }
 
         SeedWithHostCounts(record, stream, scratch, [.. _sources.Where(s => s.Included(record) && !s.SupportsDeviceByteLookupCounting)]);
-        stream.Launch(CountKernels.SumToTrace, ByteLookupTable.CountCells, scratch.Counts, scratch.KernelSets + 1, output.Storage, (long)ByteLookupTable.CountCells);
-        if (scratch.Sources.Count == 0)
-        {
-            return;
-        }
-
-        var errorCounts = scratch.Errors.ToArray();
-        for (var i = 0; i < scratch.Sources.Count; i++)
-        {
-            if (errorCounts[i] != 0)
-            {
-                throw new ByteLookupRangeException(scratch.Sources[i].Name, $"{errorCounts[i]} byte lookup(s) outside the ByteLookup table, counted on the device");
-            }
-        }
+        DeviceCounting.SumSets<KoalaBear>(stream, scratch.Counts.View, scratch.KernelSets + 1, output.Cells);
     }
 
     private IByteLookupSource[] DeviceSources(ExecutionRecord record) =>

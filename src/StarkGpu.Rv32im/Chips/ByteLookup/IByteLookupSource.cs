@@ -1,4 +1,5 @@
 using StarkGpu.Device;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Chips.ByteLookup;
@@ -32,8 +33,8 @@ public interface IByteLookupSource
 
     /// <summary>
     /// Adds the same lookups as <see cref="CountByteLookups"/> to <paramref name="counts"/> with kernels on
-    /// <paramref name="stream"/> (events uploaded by the source, freed when the call returns in stream order).
+    /// <paramref name="stream"/> (events staged by the source); throws naming the source for a lookup outside the table.
     /// </summary>
-    void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, ByteLookupDeviceCounts counts) =>
+    void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, DeviceCounterTable counts) =>
         throw new NotSupportedException($"chip {Name} does not count its byte lookups on the device");
 }

@@ -7,6 +7,7 @@ using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Host;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Rv32im.Events;
 using static StarkGpu.Rv32im.Chips.Memory.MemoryLocalColumns;
 
@@ -24,17 +25,13 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 /// check here: a final value is the value of a Cpu access (range-checked there), and an initial value must equal
 /// a final value of an earlier shard or a MemoryInit / MemoryProgram value, both range-checked or committed.
 /// </remarks>
-public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
+public sealed class MemoryLocalChip : RowWriterChip<MemoryLocalEvent>
 {
     public const string ChipName = "MemoryLocal";
 
-    private const string TraceKernel = "memory_local_trace";
-
     public override string Name => ChipName;
 
-    public override int Width => MemoryLocalColumns.Width;
-
-    public override bool SupportsDeviceMainTracegen => true;
+    protected override IRowOperations<MemoryLocalEvent> Rows => RowOperations<MemoryLocalEvent, MemoryLocalRow>.Instance;
 
     public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
     {
@@ -61,29 +58,7 @@ public sealed class MemoryLocalChip : EventChip<MemoryLocalEvent>
         return record.MemoryLocal;
     }
 
-    public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (!rows.TryGetSpan(out var cells))
-        {
-            throw new ArgumentException("the trace rows must be contiguous", nameof(rows));
-        }
-
-        // MemoryLocalRow accepts every event: there is no refused row to report.
-        var counters = default(NoCounters);
-        HostRows.WriteRowMajor<MemoryLocalRow, MemoryLocalEvent, NoCounters>(record.MemoryLocal.Span, cells, ref counters);
-    }
-
-    public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(output);
-        using var events = MemoryLocalEventLayout.Stage(stream, record.MemoryLocal);
-        if (output.Height > 0)
-        {
-            stream.Launch(TraceKernel, output.Height, events, output.Storage, (long)output.Height);
-        }
-    }
+    protected override string? Describe(ExecutionRecord record, int row) => DescribeRow(record, row);
 
     /// <summary>For trace comparisons: the event behind a row.</summary>
     public static string? DescribeRow(ExecutionRecord record, int row)

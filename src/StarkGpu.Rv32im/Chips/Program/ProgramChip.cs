@@ -1,6 +1,8 @@
 using System.Buffers;
 using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
+using StarkGpu.Device.Counting;
+using StarkGpu.Rv32im.Chips.Rows;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
@@ -93,27 +95,21 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
         ArgumentNullException.ThrowIfNull(output);
         var stream = context.Stream;
         var scratch = context.Find<ProgramScratch>() ?? context.Add(NewScratch(stream));
-        if (scratch.Claim())
+        if (scratch.Claim() is { } table)
         {
-            using var events = CpuEventLayout.Stage(stream, record.Cpu);
-            stream.Launch(
-                CpuChip.CountPcsKernel, record.Cpu.Count, events, (long)record.Cpu.Count, scratch.Counts, scratch.Sets, scratch.CodeBase,
-                (uint)scratch.Instructions, scratch.BadEvent);
+            // The Cpu chip did not count its rows' pcs while writing its trace: count them now. Rows the Cpu writer
+            // refuses are the Cpu chip's to report; a pc outside the program is this chip's.
+            var checks = DeviceRows.Count<CpuRows, CpuEvent>(stream, record.Cpu.Memory, null, table);
+            if (checks.ProgramErrors != 0)
+            {
+                throw scratch.OutsideProgram(record);
+            }
         }
 
-        var bad = scratch.BadEvent.ToArray()[0];
-        if (bad != ProgramScratch.NoBadEvent)
-        {
-            throw OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc);
-        }
-
-        if (output.Height > 0)
-        {
-            stream.Launch(CountKernels.SumToTrace, output.Height, scratch.Counts, scratch.Sets, output.Storage, (long)output.Height);
-        }
+        DeviceCounting.SumSets<KoalaBear>(stream, scratch.Counts.View, scratch.Sets, output.Cells);
     }
 
-    private ProgramScratch NewScratch(DeviceStream stream) => new(stream, _program.CodeBase, _program.Instructions.Length);
+    private ProgramScratch NewScratch(DeviceStream stream) => new(stream, _program.CodeBase, _program.Instructions.Length, FirstOutsideProgram);
 
     public override int PreprocessedHeight(ElfProgram program)
     {
@@ -147,23 +143,63 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
     /// <exception cref="PcOutsideProgramException">A Cpu event's pc is misaligned or outside the code.</exception>
     public override void GenerateMainTrace(ExecutionRecord record, Span2D<KoalaBear> rows)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        var rented = ArrayPool<uint>.Shared.Rent(_program.Instructions.Length);
+        var rented = ArrayPool<uint>.Shared.Rent(Math.Max(_program.Instructions.Length, 1));
         try
         {
-            var counts = rented.AsSpan(0, _program.Instructions.Length);
-            counts.Clear();
-            var bad = ProgramCounts.CountOnHost(record.Cpu.Span, _program.CodeBase, counts);
-            if (bad >= 0)
-            {
-                throw OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc);
-            }
+            var counts = Counts(record, rented);
 
             // Counts stay far below p: a shard holds fewer than p events.
             for (var i = 0; i < counts.Length; i++)
             {
                 rows[i, Multiplicity] = KoalaBear.FromCanonical(counts[i]);
             }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>One column: the counts, converted.</summary>
+    public override bool SupportsHostColumnTracegen => true;
+
+    public override void GenerateMainTraceColumns(ExecutionRecord record, Span<KoalaBear> columns)
+    {
+        var rented = ArrayPool<uint>.Shared.Rent(Math.Max(_program.Instructions.Length, 1));
+        try
+        {
+            var counts = Counts(record, rented);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                columns[i] = KoalaBear.FromCanonical(counts[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The pcs of the record's Cpu events counted into the first cells of <paramref name="rented"/>.</summary>
+    private Span<uint> Counts(ExecutionRecord record, uint[] rented)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var counts = rented.AsSpan(0, _program.Instructions.Length);
+        counts.Clear();
+        var bad = ProgramCounts.CountOnHost(record.Cpu.Span, _program.CodeBase, counts);
+        return bad >= 0 ? throw OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc) : counts;
+    }
+
+    /// <summary>The error for the first Cpu event whose pc has no instruction (found on the host after a device count failed).</summary>
+    private Exception FirstOutsideProgram(ExecutionRecord record)
+    {
+        var rented = ArrayPool<uint>.Shared.Rent(Math.Max(_program.Instructions.Length, 1));
+        try
+        {
+            var bad = ProgramCounts.CountOnHost(record.Cpu.Span, _program.CodeBase, rented.AsSpan(0, _program.Instructions.Length));
+            return bad >= 0
+                ? OutsideProgram(record.Shard, (int)bad, record.Cpu[(int)bad].Pc)
+                : new InvalidOperationException($"chip {Name}: the device counted a pc outside the program that the host does not find");
         }
         finally
         {

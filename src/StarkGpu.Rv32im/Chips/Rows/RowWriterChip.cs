@@ -4,6 +4,7 @@ using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Chips.ProgramTable;
+using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Chips.Rows;
 
