@@ -155,9 +155,6 @@ public sealed class ByteLookupChipTests
         Assert.That(chip.MainHeight(lt), Is.EqualTo(ByteLookupTable.Rows));
     }
 
-    [Test]
-    public void AluEventsHaveTheKernelLayout() => Assert.That(AluEventLayout.MatchesKernel, Is.True);
-
     /// <summary>A source whose lookups come from a row writer, one lookup per event, counted as every chip's are (<see cref="ByteLookupCounts.CountOnHost{TWriter, TEvent}(string, ReadOnlySpan{TEvent}, ByteLookupCounter)"/>).</summary>
     private sealed class WrittenByteLookups(string name, params (ByteOpcode Op, uint B, uint C)[] lookups) : IByteLookupSource
     {

@@ -44,22 +44,26 @@ public sealed class Rv32imMachineTests
         }
     }
 
-    // Auto runs the AVX-512 build of the kernels where the processor has it; the portable build is checked as well.
-    [TestCase("fibonacci", CpuKernelBuild.Auto)]
-    [TestCase("hints", CpuKernelBuild.Auto)]
-    [TestCase("insn_test", CpuKernelBuild.Auto)]
-    [TestCase("memory", CpuKernelBuild.Auto)]
-    [TestCase("insn_test", CpuKernelBuild.Portable)]
-    [TestCase("memory", CpuKernelBuild.Portable)]
-    public void CpuBackendTracesEqualHostTraces(string name, CpuKernelBuild build)
+    // The cpu backend (ILGPU's CPU accelerator running the kernels) and the host backend (row writers into column-major
+    // tiles on the thread pool) against the row-major host traces, with 2 and 4 worker threads.
+    [TestCase("fibonacci", TraceBackend.Cpu, 2)]
+    [TestCase("hints", TraceBackend.Cpu, 2)]
+    [TestCase("insn_test", TraceBackend.Cpu, 2)]
+    [TestCase("memory", TraceBackend.Cpu, 2)]
+    [TestCase("insn_test", TraceBackend.Cpu, 4)]
+    [TestCase("memory", TraceBackend.Cpu, 4)]
+    [TestCase("insn_test", TraceBackend.Host, 2)]
+    [TestCase("memory", TraceBackend.Host, 2)]
+    [TestCase("hints", TraceBackend.Host, 4)]
+    public void BackendTracesEqualHostTraces(string name, TraceBackend backend, int threads)
     {
         var (program, result) = GuestRun.Record(name);
         using (result)
         {
             var machine = Rv32imMachine.Create(program);
-            using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = build });
+            using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Threads = threads });
             using var semaphore = new ProverSemaphore();
-            var generator = new TraceGenerator<ExecutionRecord, Program>(machine, accelerator, semaphore, new TraceGeneratorOptions { Backend = TraceBackend.Cpu });
+            var generator = new TraceGenerator<ExecutionRecord, Program>(machine, accelerator, semaphore, new TraceGeneratorOptions { Backend = backend });
             using (var preprocessed = generator.GeneratePreprocessedTracesAsync(program).GetAwaiter().GetResult())
             {
                 foreach (var (chip, trace) in preprocessed.Traces)

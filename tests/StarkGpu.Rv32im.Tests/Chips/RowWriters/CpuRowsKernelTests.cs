@@ -26,15 +26,15 @@ public sealed class CpuRowsKernelTests
     public void TheTraceKernelOnTheCpuAcceleratorWritesTheHostTrace()
     {
         using var record = CpuRecords.Synthetic(seed: 31, count: 2000);
-        var events = CpuEventLayout.AsKernelEvents(record.Cpu.Span).ToArray();
+        var events = record.Cpu.Span.ToArray();
         events[1234].Opcode = Opcode.Ebreak;
         using var valid = Without(record, 1234);
         var host = new CpuChip().GenerateHostMainTrace(valid);
 
         using var context = Context.Create(builder => builder.CPU());
         using var accelerator = context.CreateCPUAccelerator(0);
-        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<CpuKernelEvent>, ArrayView<uint>, WorkRange, NoCounters, ArrayView<uint>>(
-            TraceKernels.WriteRows<CpuRows, CpuKernelEvent, NoCounters>);
+        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<CpuEvent>, ArrayView<uint>, WorkRange, NoCounters, ArrayView<uint>>(
+            TraceKernels.WriteRows<CpuRows, CpuEvent, NoCounters>);
         var range = WorkRange.Chunked(events.Length, 4);
         using var input = accelerator.Allocate1D(events);
         using var trace = accelerator.Allocate1D<uint>((long)events.Length * CpuRows.Width);
@@ -65,7 +65,7 @@ public sealed class CpuRowsKernelTests
         using var context = Context.Create(builder => builder.Cuda());
         var sm90 = CudaArchitecture.SM_90;
         using var backend = new PTXBackend(context, new CudaCapabilityContext(sm90), sm90, CudaInstructionSet.ISA_78, null);
-        var entry = EntryPointDescription.FromImplicitlyGroupedKernel(TraceKernels.WriteRowsMethod<CpuRows, CpuKernelEvent, NoCounters>());
+        var entry = EntryPointDescription.FromImplicitlyGroupedKernel(TraceKernels.WriteRowsMethod<CpuRows, CpuEvent, NoCounters>());
         var specialization = KernelSpecialization.Empty;
         var compiled = (PTXCompiledKernel)backend.Compile(entry, specialization);
         Assert.That(compiled.PTXAssembly, Does.Contain(".entry Kernel_WriteRows"), "ILGPU 1.5.3 targets sm_80 code at ISA 7.8, which runs on SM_90");

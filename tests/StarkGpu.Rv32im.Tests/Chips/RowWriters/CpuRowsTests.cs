@@ -48,13 +48,13 @@ public sealed class CpuRowsTests
     }
 
     [Test]
-    public void KernelEventsAreTheEventsBytesInPlace()
+    public void ImmediateFlagsAreStoredAsBytes()
     {
-        Assert.That(CpuEventLayout.KernelEventOffsets(), Is.EqualTo(CpuEventLayout.Offsets.ToArray()));
-        Assert.That(CpuEventLayout.KernelEventMatches, Is.True);
-        CpuEvent[] events = [new() { ImmB = true, ImmC = false, Opcode = Opcode.Sw, OpA = 9, MemoryRecord = new() { PrevTimestamp = 77 } }];
-        var view = CpuEventLayout.AsKernelEvents(events);
-        Assert.That((view[0].ImmB, view[0].ImmC, view[0].Opcode, view[0].OpA, view[0].MemoryRecord.PrevTimestamp), Is.EqualTo(((byte)1, (byte)0, Opcode.Sw, (byte)9, 77u)));
+        // Kernels read events as they lie in the record; ILGPU takes only blittable structs, so no bool fields.
+        CpuEvent[] events = [new() { ImmB = true, ImmC = false }];
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(events.AsSpan());
+        Assert.That((events[0].ImmB, events[0].ImmC), Is.EqualTo((true, false)));
+        Assert.That(bytes.ToArray().Count(b => b == 1), Is.EqualTo(1), "one byte holds ImmB = 1");
     }
 
     [Test]
@@ -65,7 +65,7 @@ public sealed class CpuRowsTests
         var cells = new KoalaBear[record.Cpu.Count * CpuRows.Width];
         cells.AsSpan().Fill(KoalaBear.FromCanonical(0x0bad_f00d));
         var counters = default(NoCounters);
-        Assert.That(HostRows.WriteRowMajor<CpuRows, CpuKernelEvent, NoCounters>(CpuEventLayout.AsKernelEvents(record.Cpu.Span), cells, ref counters), Is.EqualTo(-1));
+        Assert.That(HostRows.WriteRowMajor<CpuRows, CpuEvent, NoCounters>(record.Cpu.Span, cells, ref counters), Is.EqualTo(-1));
         Assert.That(cells, Is.EqualTo(expected.Values));
     }
 
@@ -74,7 +74,7 @@ public sealed class CpuRowsTests
     [TestCase((Opcode)200)]
     public unsafe void AnOpcodeOfNoClassIsRefusedButItsPcIsCounted(Opcode opcode)
     {
-        var e = new CpuKernelEvent { Opcode = opcode, Pc = 0x1008, OpA = 3, A = 0xffff_ffff };
+        var e = new CpuEvent { Opcode = opcode, Pc = 0x1008, OpA = 3, A = 0xffff_ffff };
         var bytes = new uint[ByteLookupTable.CountCells];
         var pcs = new uint[4];
         var errors = stackalloc uint[2];
@@ -135,7 +135,7 @@ public sealed class CpuRowsTests
     private static void AssertEveryCellSetOnce(string name, ExecutionRecord record)
     {
         var trace = new CpuChip().GenerateHostMainTrace(record);
-        var events = CpuEventLayout.AsKernelEvents(record.Cpu.Span);
+        var events = record.Cpu.Span;
         var row = new RecordingRow { Writes = new int[CpuRows.Width], Cells = new KoalaBear[CpuRows.Width] };
         var counters = default(NoCounters);
         for (var i = 0; i < events.Length; i++)

@@ -40,19 +40,33 @@ public static class ChipHarness
     }
 
     /// <summary>
-    /// Host trace == CPU-backend device trace (from the given build of the kernel library), bit for bit; the first
-    /// mismatches are reported with their events.
+    /// The row-major host trace (the JIT's code) == the device trace of the CPU accelerator with
+    /// <paramref name="threads"/> workers (ILGPU's compilation of the same row writer), bit for bit, and, for a chip
+    /// with a column writer, == the host backend's column-major trace; the first mismatches are reported with their events.
     /// </summary>
     public static void AssertHostEqualsDevice(
-        Chip<ExecutionRecord, Program> chip, ExecutionRecord record, Func<int, string?>? describeRow = null, CpuKernelBuild build = CpuKernelBuild.Auto)
+        Chip<ExecutionRecord, Program> chip, ExecutionRecord record, Func<int, string?>? describeRow = null, int threads = 0)
     {
         var host = chip.GenerateHostMainTrace(record);
-        using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Kernels = build });
+        using var accelerator = Accelerators.Cpu(new CpuAcceleratorOptions { Threads = threads });
         using var stream = accelerator.CreateStream();
-        using var output = AllocatePoisoned(stream, chip.Width, host.Height);
-        chip.GenerateDeviceMainTrace(record, stream, output);
-        TraceEquality.AssertEqual(chip.Name, host, output, describeRow);
+        using (var output = AllocatePoisoned(stream, chip.Width, host.Height))
+        {
+            chip.GenerateDeviceMainTrace(record, stream, output);
+            TraceEquality.AssertEqual(chip.Name, host, output, describeRow);
+        }
+
+        if (chip.SupportsHostColumnTracegen)
+        {
+            using var columns = AllocatePoisoned(stream, chip.Width, host.Height);
+            chip.GenerateMainTraceColumns(record, HostCells(columns));
+            TraceEquality.AssertEqual(chip.Name + " (host columns)", host, columns, describeRow);
+        }
     }
+
+    /// <summary>The cells of a CPU-accelerator trace as host memory (device memory is host memory there).</summary>
+    private static unsafe Span<KoalaBear> HostCells(DeviceMle<KoalaBear> trace) =>
+        new(trace.Storage.HostPointer, checked((int)trace.Storage.Length));
 
     /// <summary>The chips under test plus the alu sender and a ByteLookup fed by the chips under test.</summary>
     public static Machine<ExecutionRecord, Program> Machine(params IEnumerable<Chip<ExecutionRecord, Program>> chipsUnderTest)
