@@ -10,11 +10,6 @@ need=()
 command -v riscv64-unknown-elf-gcc >/dev/null || need+=(gcc-riscv64-unknown-elf)
 [ -d /usr/lib/picolibc/riscv64-unknown-elf ] || need+=(picolibc-riscv64-unknown-elf)
 command -v qemu-riscv32 >/dev/null || need+=(qemu-user)
-# The g++ build of the CUDA C kernels (the old CPU backend), only while it is still there.
-if [ -f kernels/Kernels.targets ]; then
-    command -v g++ >/dev/null || need+=(g++)
-    command -v make >/dev/null || need+=(make)
-fi
 
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"

@@ -99,11 +99,12 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
         {
             // The Cpu chip did not count its rows' pcs while writing its trace: count them now. Rows the Cpu writer
             // refuses are the Cpu chip's to report; a pc outside the program is this chip's.
-            var checks = DeviceRows.Count<CpuRows, CpuEvent>(stream, record.Cpu.Memory, null, table);
-            if (checks.ProgramErrors != 0)
-            {
-                throw scratch.OutsideProgram(record);
-            }
+            scratch.CountedOutside(DeviceRows.Count<CpuRows, CpuEvent>(stream, record.Cpu.Memory, null, table).ProgramErrors);
+        }
+
+        if (scratch.OutsideCount != 0)
+        {
+            throw scratch.OutsideProgram(record);
         }
 
         DeviceCounting.SumSets<KoalaBear>(stream, scratch.Counts.View, scratch.Sets, output.Cells);

@@ -48,6 +48,12 @@ public sealed class ProgramScratch : IDisposable
         return Table;
     }
 
+    /// <summary>Pcs the claimant counted that have no instruction (the Program chip reports them when it runs).</summary>
+    public uint OutsideCount { get; private set; }
+
+    /// <summary>Records <paramref name="count"/> pcs outside the program, counted by the claimant.</summary>
+    internal void CountedOutside(uint count) => OutsideCount += count;
+
     /// <summary>The error naming the first Cpu event of <paramref name="record"/> whose pc is not an instruction of the program.</summary>
     public Exception OutsideProgram(ExecutionRecord record) => _outsideProgram(record);
 

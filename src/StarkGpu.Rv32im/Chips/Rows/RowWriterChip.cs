@@ -69,10 +69,6 @@ public abstract class RowWriterChip<TEvent> : EventChip<TEvent>
     public void CountByteLookupsOnDevice(ExecutionRecord record, DeviceStream stream, DeviceCounterTable counts) =>
         ThrowIfFailed(record, Rows.CountOnDevice(stream, Events(record).Memory, counts, null));
 
-    /// <summary>Adds the rows' pcs to the Program chip's device counters (when the Cpu chip's trace did not).</summary>
-    internal void CountProgramRowsOnDevice(ExecutionRecord record, DeviceStream stream, ProgramScratch program) =>
-        ThrowIfFailed(record, Rows.CountOnDevice(stream, Events(record).Memory, null, program.Table), program);
-
     /// <summary>The error for row <paramref name="row"/>, which the writer refused.</summary>
     protected virtual Exception RefusedRow(ExecutionRecord record, long row) =>
         new InvalidOperationException($"chip {Name}, row {row}: {Describe(record, (int)row)} cannot be a row of the chip");
@@ -91,7 +87,14 @@ public abstract class RowWriterChip<TEvent> : EventChip<TEvent>
 
         if (checks.ProgramErrors != 0)
         {
-            throw program?.OutsideProgram(record) ?? new InvalidOperationException($"chip {Name}: {checks.ProgramErrors} rows counted outside the Program table");
+            // A pc outside the program is the Program chip's fact to report (it runs after this chip); without its
+            // scratch there is nobody else to tell.
+            if (program is null)
+            {
+                throw new InvalidOperationException($"chip {Name}: {checks.ProgramErrors} rows counted outside the Program table");
+            }
+
+            program.CountedOutside(checks.ProgramErrors);
         }
     }
 
