@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace StarkGpu.Kernels.Host;
@@ -10,6 +11,7 @@ internal unsafe struct TransposeTileFill : ITileFill
 
     public static bool Canonical => false;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into TileLines' loop, fully optimized from its first call
     public readonly void Fill(uint* tile, long firstRow)
     {
         var source = Rows + (firstRow * Columns);
