@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using StarkGpu.Fields;
@@ -98,6 +99,7 @@ public readonly struct Wide64Row : IRowWriter<AluEvent>
 {
     public static int Width => 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the host tile loop inlines it (HostTraces)
     public static bool Write<TRow, TCounters>(in AluEvent e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>

@@ -18,7 +18,7 @@ namespace StarkGpu.Kernels.Host;
 /// vpermt2d). Only the partial lines at the ends of a worker's range, shared with a neighbouring worker or column,
 /// get plain stores of just their own cells. Rows written straight into the trace would instead leave width partly
 /// written lines per row, and with a power-of-two height the columns lie 2^k bytes apart and compete for one cache
-/// set. Without AVX-512 the lines are streamed only where they are aligned and stored plainly elsewhere.
+/// set. With AVX2 only the splice takes two windows of eight words; without AVX2 the lines are stored plainly.
 /// This is the retired g++ kernels' scheme (kernels/include/trace_lines.cuh).
 /// </remarks>
 internal static unsafe class TileLines
@@ -42,6 +42,10 @@ internal static unsafe class TileLines
         if (MontgomeryLines.Has512)
         {
             WriteSpliced(ref fill, trace, height, width, firstTile, endTile, tile, previous);
+        }
+        else if (MontgomeryLines.Has256)
+        {
+            WriteSpliced256(ref fill, trace, height, width, firstTile, endTile, tile, previous);
         }
         else
         {
@@ -89,7 +93,91 @@ internal static unsafe class TileLines
             }
         }
 
-        // The last tile's cells past its last line boundary.
+        WriteTails(trace, height, width, endTile, previous);
+        Sse.StoreFence(); // streaming stores are weakly ordered: visible before the worker reports done
+    }
+
+    // WriteSpliced with AVX2: a line is two registers, and a splice two windows of eight words over the four
+    // registers of the previous and the current line (two vpermd and a blend each).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR
+    private static void WriteSpliced256<TFill>(ref TFill fill, uint* trace, long height, int width, long firstTile, long endTile, uint* tile, uint* previous)
+        where TFill : struct, ITileFill
+    {
+        for (var t = firstTile; t < endTile; t++)
+        {
+            var first = t * Cells;
+            fill.Fill(tile, first);
+            var column = trace + first;
+            for (var c = 0; c < width; c++, column += height)
+            {
+                var cells = tile + (c * Cells);
+                var low = Vector256.LoadAligned(cells);
+                var high = Vector256.LoadAligned(cells + 8);
+                if (TFill.Canonical)
+                {
+                    low = MontgomeryLines.FromCanonical(low);
+                    high = MontgomeryLines.FromCanonical(high);
+                }
+
+                var phase = (int)((uint)((nuint)column / sizeof(uint)) % Cells);
+                if (phase == 0)
+                {
+                    Avx.StoreAlignedNonTemporal(column, low);
+                    Avx.StoreAlignedNonTemporal(column + 8, high);
+                    continue;
+                }
+
+                var kept = previous + (c * Cells);
+                if (t != firstTile)
+                {
+                    // The line is words [start, start + 16) of previous ++ current.
+                    var start = Cells - phase;
+                    var keptLow = Vector256.LoadAligned(kept);
+                    var keptHigh = Vector256.LoadAligned(kept + 8);
+                    var offset = start % 8;
+                    var line = column - phase;
+                    if (start < 8)
+                    {
+                        Avx.StoreAlignedNonTemporal(line, Window(keptLow, keptHigh, offset));
+                        Avx.StoreAlignedNonTemporal(line + 8, Window(keptHigh, low, offset));
+                    }
+                    else
+                    {
+                        Avx.StoreAlignedNonTemporal(line, Window(keptHigh, low, offset));
+                        Avx.StoreAlignedNonTemporal(line + 8, Window(low, high, offset));
+                    }
+                }
+
+                Vector256.StoreAligned(low, kept);
+                Vector256.StoreAligned(high, kept + 8);
+                if (t == firstTile)
+                {
+                    Copy(kept, column, 0, Cells - phase); // up to the first line boundary
+                }
+            }
+        }
+
+        WriteTails(trace, height, width, endTile, previous);
+        Sse.StoreFence();
+    }
+
+    // Words [offset, offset + 8) of x ++ y (offset < 8).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Window(Vector256<uint> x, Vector256<uint> y, int offset)
+    {
+        if (offset == 0)
+        {
+            return x;
+        }
+
+        var lanes = Vector256<uint>.Indices + Vector256.Create((uint)offset);
+        var index = lanes & Vector256.Create(7u);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(lanes, Vector256.Create(7u)), Avx2.PermuteVar8x32(y, index), Avx2.PermuteVar8x32(x, index));
+    }
+
+    // The last tile's cells past its last line boundary, from the kept lines.
+    private static void WriteTails(uint* trace, long height, int width, long endTile, uint* previous)
+    {
         var last = trace + ((endTile - 1) * Cells);
         for (var c = 0; c < width; c++, last += height)
         {
@@ -99,8 +187,6 @@ internal static unsafe class TileLines
                 Copy(previous + (c * Cells), last, Cells - phase, Cells);
             }
         }
-
-        Sse.StoreFence(); // streaming stores are weakly ordered: visible before the worker reports done
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per trace: full optimization from the first call, not tier 0 and OSR

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
 
@@ -15,7 +16,12 @@ internal unsafe struct WriterTileFill<TWriter, TEvent, TCounters> : ITileFill
 
     public static bool Canonical => true;
 
-    // Not inlined into TileLines' loop, nor fully optimized from the start: tiered up with its profile, the JIT inlines the row writer here.
+    // A call per tile, fully optimized from the first (AggressiveOptimization), not tier 0 until the tiering
+    // catches up: a writer whose Write is marked AggressiveInlining inlines here, so a trace runs optimized code from
+    // its first row (measured: AddSub, 2^20 rows, first call 23 ms against 200 ms when the tiers start at tier 0).
+    // An unmarked writer is called once per row and tiers up on its own. Not inlined into TileLines' loop: on its
+    // own the writer and its counters get the registers (counting was 30 % slower inlined there).
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public void Fill(uint* tile, long firstRow)
     {
         var row = default(CanonicalTileRow);

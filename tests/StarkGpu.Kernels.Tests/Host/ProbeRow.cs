@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Fields;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
@@ -19,6 +20,7 @@ public readonly struct ProbeRow : IRowWriter<ProbeEvent>
 
     public static int Width => 23;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // so that the host tile loop inlines it (HostTraces)
     public static bool Write<TRow, TCounters>(in ProbeEvent e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>

@@ -17,6 +17,8 @@ public unsafe class TransposeTests
     [TestCase(4099, 1, 2, 3)]
     [TestCase(65541, 5, 3, 0)]
     [TestCase(65541, 5, 2, 7)]
+    [TestCase(1000, 64, 2, 0)]
+    [TestCase(257, 33, 3, 11)]
     [TestCase(333, 600, 2, 4)] // a tile too big for a worker's stack
     public void MatchesNaiveTranspose(int rows, int cols, int workers, int offset)
     {
