@@ -47,6 +47,21 @@ public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, 
     public virtual bool SupportsDeviceMainTracegen => false;
 
     /// <summary>
+    /// <see cref="GenerateMainTraceColumns(TRecord, Span{KoalaBear})"/> as the scheduler calls it for the host backend's
+    /// column jobs of a call, with the scratch they share (host counters one chip fills for another's trace, as
+    /// <see cref="GenerateDeviceMainTrace(TRecord, DeviceTraceContext, DeviceMle{KoalaBear})"/> does on the device).
+    /// Column jobs run one at a time in <see cref="DeviceOrder"/> order, after every chip's
+    /// <see cref="PrepareMainTraceColumns"/>.
+    /// </summary>
+    public virtual void GenerateMainTraceColumns(TRecord record, DeviceTraceContext context, Span<KoalaBear> columns) =>
+        GenerateMainTraceColumns(record, columns);
+
+    /// <summary>Called for every column job of a call before any runs: a consumer of host scratch adds it here.</summary>
+    public virtual void PrepareMainTraceColumns(TRecord record, DeviceTraceContext context)
+    {
+    }
+
+    /// <summary>
     /// Whether <see cref="GenerateMainTraceColumns"/> writes the column-major trace directly (a chip with a row writer:
     /// tiles converted with vector instructions, in parallel). Otherwise it is the row-major trace transposed.
     /// </summary>
@@ -59,6 +74,7 @@ public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, 
     /// </summary>
     public virtual void GenerateMainTraceColumns(TRecord record, Span<KoalaBear> columns)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var height = MainHeight(record);
         var cells = checked(height * Width);
         var rows = ArrayPool<KoalaBear>.Shared.Rent(Math.Max(cells, 1));
@@ -101,8 +117,8 @@ public abstract class Chip<TRecord, TProgram> : IAir, IComparable<Chip<TRecord, 
     }
 
     /// <summary>
-    /// Where the chip's device main trace runs among the call's device jobs: in ascending order, then by name. A
-    /// consumer of scratch (see <see cref="PrepareDeviceMainTrace"/>) orders itself after its producers.
+    /// Where the chip's device main trace (or host column job) runs among the call's jobs of its kind: in ascending
+    /// order, then by name. A consumer of scratch (see <see cref="PrepareDeviceMainTrace"/>) orders itself after its producers.
     /// </summary>
     public virtual int DeviceOrder => 0;
 

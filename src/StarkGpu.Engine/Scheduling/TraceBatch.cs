@@ -34,7 +34,7 @@ internal sealed class TraceBatch : IDisposable
         _callerToken = callerToken;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
         _deviceJobs = [.. jobs.Where(j => j.OnDevice).OrderBy(j => j.Order)]; // stable: planned order within an order
-        _intoDeviceJobs = [.. jobs.Where(j => j.IntoDevice)];
+        _intoDeviceJobs = [.. jobs.Where(j => j.IntoDevice).OrderBy(j => j.Order)];
         var hostJobs = jobs.Where(j => j.Host is not null).ToArray();
 
         var parent = Activity.Current;
@@ -176,8 +176,8 @@ internal sealed class TraceBatch : IDisposable
 
     /// <summary>
     /// The host backend's column-major jobs, after the permit: each writes its trace straight into its device buffer
-    /// where device memory is host memory, or into page-locked staging that is then copied up. One job at a time, each
-    /// in parallel over the cores.
+    /// where device memory is host memory, or into page-locked staging that is then copied up. One job at a time (in
+    /// <see cref="TraceJob.Order"/>, so consumers of host scratch run after its producers), each in parallel over the cores.
     /// </summary>
     private unsafe void RunIntoDeviceJobs(Accelerator accelerator, int maxLogRowCount, DeviceTraceSet output)
     {
@@ -188,6 +188,20 @@ internal sealed class TraceBatch : IDisposable
 
         var stream = accelerator.CreateStream();
         output.AddStream(stream);
+        using var context = new DeviceTraceContext(stream); // host scratch of the column jobs, freed however the loop ends
+        foreach (var job in _intoDeviceJobs)
+        {
+            try
+            {
+                job.Prepare?.Invoke(context);
+            }
+            catch (Exception e)
+            {
+                Fail(new TraceGenerationException(job.Chip, $"preparing host trace generation failed: {e.Message}", e));
+                return;
+            }
+        }
+
         foreach (var job in _intoDeviceJobs)
         {
             if (_cancel.IsCancellationRequested)
@@ -204,12 +218,12 @@ internal sealed class TraceBatch : IDisposable
                 var cells = checked((int)job.Elements);
                 if (accelerator.MemoryIsHostAddressable)
                 {
-                    job.Columns!(new Span<KoalaBear>(storage.HostPointer, cells));
+                    job.Columns!(context, new Span<KoalaBear>(storage.HostPointer, cells));
                 }
                 else
                 {
                     using var staging = accelerator.AllocatePinned<KoalaBear>(job.Elements);
-                    job.Columns!(staging.Span);
+                    job.Columns!(context, staging.Span);
                     stream.CopyToDeviceAsync(staging, job.Elements, storage);
                     stream.Synchronize();
                 }

@@ -101,7 +101,9 @@ public sealed class TraceGenerator<TRecord, TProgram> where TRecord : IExecution
                         chip.Name, key, rows, chip.Width, (context, output) => chip.GenerateDeviceMainTrace(record, context, output),
                         context => chip.PrepareDeviceMainTrace(record, context), chip.DeviceOrder)
                     : chip.SupportsHostColumnTracegen
-                        ? TraceJob.OnHostIntoDevice(chip.Name, key, rows, chip.Width, columns => chip.GenerateMainTraceColumns(record, columns))
+                        ? TraceJob.OnHostIntoDevice(
+                            chip.Name, key, rows, chip.Width, (context, columns) => chip.GenerateMainTraceColumns(record, context, columns),
+                            context => chip.PrepareMainTraceColumns(record, context), chip.DeviceOrder)
                         : TraceJob.OnHost(chip.Name, key, rows, chip.Width, output => chip.GenerateMainTrace(record, output)));
         }
 

@@ -5,8 +5,8 @@ using StarkGpu.Fields;
 
 namespace StarkGpu.Engine.Scheduling;
 
-/// <summary>Writes a column-major host trace into <paramref name="columns"/> (every cell).</summary>
-internal delegate void ColumnWriter(Span<KoalaBear> columns);
+/// <summary>Writes a column-major host trace into <paramref name="columns"/> (every cell), with the scratch of the call's column jobs.</summary>
+internal delegate void ColumnWriter(DeviceTraceContext context, Span<KoalaBear> columns);
 
 /// <summary>
 /// One trace to make, already bound to its chip and input: on the host row-major before the permit (then copied
@@ -63,8 +63,9 @@ internal sealed class TraceJob
     public static TraceJob OnHost(string chip, string key, int rows, int width, Action<Span2D<KoalaBear>> generate) =>
         new(chip, key, rows, width, generate, null);
 
-    public static TraceJob OnHostIntoDevice(string chip, string key, int rows, int width, ColumnWriter generate) =>
-        new(chip, key, rows, width, null, null, columns: generate);
+    public static TraceJob OnHostIntoDevice(
+        string chip, string key, int rows, int width, ColumnWriter generate, Action<DeviceTraceContext>? prepare = null, int order = 0) =>
+        new(chip, key, rows, width, null, null, prepare, order, generate);
 
     public static TraceJob OnDeviceKernels(
         string chip, string key, int rows, int width, Action<DeviceTraceContext, DeviceMle<KoalaBear>> generate,

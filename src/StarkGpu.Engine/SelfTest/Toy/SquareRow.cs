@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Fields;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
@@ -9,6 +10,8 @@ public readonly struct SquareRow : IRowWriter<uint>
 {
     public static int Width => 3;
 
+    // Inlined into the host driver's fully optimized tile loop, so the writer runs optimized from its first row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Write<TRow, TCounters>(in uint e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
@@ -20,6 +21,8 @@ public readonly struct DivRemRow : IRowWriter<AluEvent>
 {
     public static int Width => DivRemColumns.Width;
 
+    // Inlined into the host driver's fully optimized tile loop, so the writer runs optimized from its first row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Write<TRow, TCounters>(in AluEvent e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>

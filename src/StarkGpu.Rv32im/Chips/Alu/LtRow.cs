@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Fields;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Traces;
@@ -21,6 +22,8 @@ public readonly struct LtRow : IRowWriter<AluEvent>
 
     public static int Width => LtColumns.Width;
 
+    // Inlined into the host driver's fully optimized tile loop, so the writer runs optimized from its first row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Write<TRow, TCounters>(in AluEvent e, long index, ref TRow row, ref TCounters counters)
         where TRow : struct, ITraceRow
         where TCounters : struct, ICounters<TCounters>

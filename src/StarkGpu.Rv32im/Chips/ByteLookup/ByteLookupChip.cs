@@ -135,14 +135,50 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
         }
     }
 
-    /// <summary>Every included source's lookups, counted on the host into the first cells of <paramref name="rented"/>.</summary>
-    private Span<uint> CountAllOnHost(ExecutionRecord record, uint[] rented)
+    /// <summary>Adds the host counters (<see cref="HostByteLookupScratch"/>) its sources' column jobs count into.</summary>
+    public override void PrepareMainTraceColumns(ExecutionRecord record, DeviceTraceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Add(new HostByteLookupScratch(_sources.Where(s => s.Included(record))));
+    }
+
+    /// <summary>The multiplicities from the sets its sources counted into while writing their traces, plus the others' counts.</summary>
+    public override void GenerateMainTraceColumns(ExecutionRecord record, DeviceTraceContext context, Span<KoalaBear> columns)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Find<HostByteLookupScratch>() is not { } scratch)
+        {
+            GenerateMainTraceColumns(record, columns);
+            return;
+        }
+
+        var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
+        try
+        {
+            var counts = CountAllOnHost(record, rented, scratch);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                columns[i] = Multiplicity(counts[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Every included source's lookups in the first cells of <paramref name="rented"/>: the sets of
+    /// <paramref name="counted"/> summed, and the sources that did not count into them counted on the host now.
+    /// </summary>
+    private Span<uint> CountAllOnHost(ExecutionRecord record, uint[] rented, HostByteLookupScratch? counted = null)
     {
         var counts = rented.AsSpan(0, ByteLookupTable.CountCells);
         counts.Clear();
+        counted?.Sets.SumInto(0, counts);
         foreach (var source in _sources)
         {
-            if (source.Included(record))
+            if (source.Included(record) && counted?.Counted(source) != true)
             {
                 CountOnHost(source, record, new ByteLookupCounter(counts));
             }

@@ -181,6 +181,45 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
         }
     }
 
+    /// <summary>Adds the host counters (<see cref="HostProgramScratch"/>) the Cpu chip's column job counts its pcs into.</summary>
+    public override void PrepareMainTraceColumns(ExecutionRecord record, DeviceTraceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Add(new HostProgramScratch(_program.CodeBase, _program.Instructions.Length, FirstOutsideProgram));
+    }
+
+    /// <summary>The multiplicities from the sets the Cpu chip counted into while writing its trace, or counted now.</summary>
+    public override void GenerateMainTraceColumns(ExecutionRecord record, DeviceTraceContext context, Span<KoalaBear> columns)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Find<HostProgramScratch>() is not { Claimed: true } scratch)
+        {
+            GenerateMainTraceColumns(record, columns);
+            return;
+        }
+
+        if (scratch.OutsideCount != 0)
+        {
+            throw scratch.OutsideProgram(record);
+        }
+
+        var rented = ArrayPool<uint>.Shared.Rent(Math.Max(_program.Instructions.Length, 1));
+        try
+        {
+            var counts = rented.AsSpan(0, _program.Instructions.Length);
+            counts.Clear();
+            scratch.Sets.SumInto(1, counts);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                columns[i] = KoalaBear.FromCanonical(counts[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The pcs of the record's Cpu events counted into the first cells of <paramref name="rented"/>.</summary>
     private Span<uint> Counts(ExecutionRecord record, uint[] rented)
     {

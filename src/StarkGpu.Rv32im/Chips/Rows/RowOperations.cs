@@ -24,6 +24,9 @@ public interface IRowOperations<TEvent> where TEvent : unmanaged
     /// <summary>The column-major host trace (tiles, vector conversion, all cores); returns the first refused row or -1.</summary>
     long WriteColumns(ReadOnlySpan<TEvent> events, Span<KoalaBear> columns);
 
+    /// <summary>The column-major host trace, worker w counting into <paramref name="perWorker"/>[w]; returns the first refused row or -1.</summary>
+    long WriteColumns(ReadOnlySpan<TEvent> events, Span<KoalaBear> columns, ReadOnlySpan<HostCounters> perWorker);
+
     /// <summary>The device trace by the generic kernel, counting into the tables given.</summary>
     RowChecks WriteOnDevice(DeviceStream stream, ReadOnlyMemory<TEvent> events, DeviceMle<KoalaBear> output, DeviceCounterTable? bytes, DeviceCounterTable? pcs);
 
@@ -58,14 +61,27 @@ public sealed class RowOperations<TEvent, TWriter> : IRowOperations<TEvent>
 
     public unsafe long WriteColumns(ReadOnlySpan<TEvent> events, Span<KoalaBear> columns)
     {
-        if (columns.Length < (long)events.Length * Width)
-        {
-            throw new ArgumentException($"{events.Length} rows of {Width} columns do not fit {columns.Length} cells", nameof(columns));
-        }
-
+        CheckFits(events, columns);
         fixed (KoalaBear* trace = columns)
         {
             return HostTraces.WriteColumns<TWriter, TEvent>(events, trace, events.Length);
+        }
+    }
+
+    public unsafe long WriteColumns(ReadOnlySpan<TEvent> events, Span<KoalaBear> columns, ReadOnlySpan<HostCounters> perWorker)
+    {
+        CheckFits(events, columns);
+        fixed (KoalaBear* trace = columns)
+        {
+            return HostTraces.WriteColumns<TWriter, TEvent, HostCounters>(events, trace, events.Length, perWorker);
+        }
+    }
+
+    private void CheckFits(ReadOnlySpan<TEvent> events, Span<KoalaBear> columns)
+    {
+        if (columns.Length < (long)events.Length * Width)
+        {
+            throw new ArgumentException($"{events.Length} rows of {Width} columns do not fit {columns.Length} cells", nameof(columns));
         }
     }
 

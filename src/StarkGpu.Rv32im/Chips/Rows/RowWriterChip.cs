@@ -2,6 +2,7 @@ using CommunityToolkit.HighPerformance;
 using StarkGpu.Device;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
+using StarkGpu.Kernels.Host;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Chips.ProgramTable;
 using StarkGpu.Rv32im.Events;
@@ -47,6 +48,54 @@ public abstract class RowWriterChip<TEvent> : EventChip<TEvent>
 
     public override void GenerateMainTraceColumns(ExecutionRecord record, Span<KoalaBear> columns) =>
         ThrowIfRefused(record, Rows.WriteColumns(Events(record).Span, columns));
+
+    /// <summary>
+    /// The column-major host trace, counting on the way what the ByteLookup (and Program) chips' host counters of the
+    /// call expect from it (<see cref="HostByteLookupScratch"/>, <see cref="HostProgramScratch"/>): the fused pass of
+    /// the host backend, one set of counters per worker.
+    /// </summary>
+    public override unsafe void GenerateMainTraceColumns(ExecutionRecord record, DeviceTraceContext context, Span<KoalaBear> columns)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var bytes = this is IByteLookupSource source ? context.Find<HostByteLookupScratch>()?.Claim(source) : null;
+        var program = CountsProgramRows ? context.Find<HostProgramScratch>() : null;
+        var pcs = program?.Claim();
+        if (bytes is null && pcs is null)
+        {
+            GenerateMainTraceColumns(record, columns);
+            return;
+        }
+
+        // One set per worker: table 0 from the ByteLookup sets, table 1 from the Program sets; the errors of both
+        // tables go to the first set given.
+        var errors = bytes ?? pcs!;
+        var perWorker = new HostCounters[errors.Sets];
+        for (var w = 0; w < perWorker.Length; w++)
+        {
+            var counters = bytes?[w] ?? default;
+            if (pcs is not null)
+            {
+                var program1 = pcs[w];
+                counters.Table1 = program1.Table1;
+                counters.Cells1 = program1.Cells1;
+                counters.Base1 = program1.Base1;
+                counters.Shift1 = program1.Shift1;
+            }
+
+            counters.Errors = errors[w].Errors;
+            perWorker[w] = counters;
+        }
+
+        var byteErrors = errors.Errors(0);
+        var pcErrors = errors.Errors(1);
+        ThrowIfRefused(record, Rows.WriteColumns(Events(record).Span, columns, perWorker));
+        if (errors.Errors(0) != byteErrors)
+        {
+            throw new ByteLookupRangeException(Name, $"{errors.Errors(0) - byteErrors} byte lookup(s) outside the ByteLookup table");
+        }
+
+        program?.CountedOutside(errors.Errors(1) - pcErrors);
+    }
 
     public override void GenerateDeviceMainTrace(ExecutionRecord record, DeviceStream stream, DeviceMle<KoalaBear> output) =>
         ThrowIfFailed(record, Rows.WriteOnDevice(stream, Events(record).Memory, output, null, null));
