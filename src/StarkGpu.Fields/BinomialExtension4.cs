@@ -4,8 +4,8 @@ namespace StarkGpu.Fields;
 
 /// <summary>
 /// The degree-4 extension F[X] / (X^4 - W) of a prime field, W = <see cref="IPrimeField{TSelf}.Ext4NonResidue"/>.
-/// An element is c0 + c1 X + c2 X^2 + c3 X^3, laid out as four consecutive base-field words, the
-/// layout of <c>Ext4</c> in <c>kernels/include/field_ext4.cuh</c>.
+/// An element is c0 + c1 X + c2 X^2 + c3 X^3, laid out as four consecutive base-field words. The same struct and
+/// code run in ILGPU kernels, so host and device elements compare bit for bit.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly struct BinomialExtension4<TField> : IField<BinomialExtension4<TField>>

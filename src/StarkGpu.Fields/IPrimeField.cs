@@ -1,8 +1,8 @@
 namespace StarkGpu.Fields;
 
 /// <summary>
-/// A prime field below 2^31 stored in Montgomery form (R = 2^32) in one 32-bit word, the same bits
-/// as the CUDA headers in <c>kernels/include/</c> use, so host and device values compare bit for bit.
+/// A prime field below 2^31 stored in Montgomery form (R = 2^32) in one 32-bit word. The same code runs in ILGPU
+/// kernels, so host and device values compare bit for bit.
 /// </summary>
 public interface IPrimeField<TSelf> : IField<TSelf>
     where TSelf : struct, IPrimeField<TSelf>

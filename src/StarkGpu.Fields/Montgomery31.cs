@@ -4,8 +4,7 @@ namespace StarkGpu.Fields;
 
 /// <summary>
 /// Arithmetic on Montgomery words (x * 2^32 mod p, kept in [0, p)) for a prime p &lt; 2^31, written
-/// once for every such field. It mirrors <c>kernels/include/monty31.cuh</c> operation for operation,
-/// so both produce the same bits.
+/// once for every such field. The same code runs in ILGPU kernels, so host and device produce the same bits.
 /// </summary>
 internal static class Montgomery31<TParameters>
     where TParameters : struct, IMontgomery31Parameters

@@ -2,7 +2,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 
 /// <summary>
 /// Columns of <see cref="AddSubChip"/> (width 18). Both operations are one byte-wise addition: ADD proves
-/// b + c = a, SUB proves a + c = b (a = b - c). Kernel twin: <c>kernels/rv32im/addsub.cu</c>.
+/// b + c = a, SUB proves a + c = b (a = b - c). Rows: <see cref="AddSubRow"/>.
 /// </summary>
 public static class AddSubColumns
 {

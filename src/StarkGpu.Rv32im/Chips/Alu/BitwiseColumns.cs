@@ -1,6 +1,6 @@
 namespace StarkGpu.Rv32im.Chips.Alu;
 
-/// <summary>Columns of <see cref="BitwiseChip"/> (width 15). Kernel twin: <c>kernels/rv32im/bitwise.cu</c>.</summary>
+/// <summary>Columns of <see cref="BitwiseChip"/> (width 15). Rows: <see cref="BitwiseRow"/>.</summary>
 public static class BitwiseColumns
 {
     /// <summary>a0..a3: the result.</summary>

@@ -3,7 +3,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <summary>
 /// Column layout of <see cref="DivRemChip"/>: quotient q and remainder r with b = c * q + r proven over 64 bits
 /// (operands sign-extended for DIV and REM), |r| &lt; |c| proven on absolute values, r with b's sign, and the RISC-V
-/// special cases (c = 0; INT_MIN / -1). The kernel <c>kernels/rv32im/divrem.cu</c> writes the same layout.
+/// special cases (c = 0; INT_MIN / -1). Rows: <see cref="DivRemRow"/>.
 /// </summary>
 public static class DivRemColumns
 {

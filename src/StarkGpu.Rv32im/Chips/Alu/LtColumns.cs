@@ -3,7 +3,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <summary>
 /// Columns of <see cref="LtChip"/> (width 22). The chip compares b' and c', the operands with their sign bit
 /// flipped for SLT (which turns a signed comparison into an unsigned one) and as they are for SLTU.
-/// Kernel twin: <c>kernels/rv32im/lt.cu</c>.
+/// Rows: <see cref="LtRow"/>.
 /// </summary>
 public static class LtColumns
 {

@@ -3,7 +3,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <summary>
 /// Column layout of <see cref="MulChip"/>: the 64-bit product of b and c, each extended to eight byte limbs (by
 /// 0xFF bytes where the opcode reads it as signed and it is negative), proven limb by limb with carries; a is its
-/// low word (MUL) or high word (MULH, MULHU, MULHSU). The kernel <c>kernels/rv32im/mul.cu</c> writes the same layout.
+/// low word (MUL) or high word (MULH, MULHU, MULHSU). Rows: <see cref="MulRow"/>.
 /// </summary>
 public static class MulColumns
 {

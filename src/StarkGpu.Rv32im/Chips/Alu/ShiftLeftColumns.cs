@@ -3,7 +3,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// <summary>
 /// Column layout of <see cref="ShiftLeftChip"/>: a = b &lt;&lt; (c mod 32) proven as a shift by n bits inside each
 /// byte (a multiplication by 2^n with carries), then a shift by whole bytes (a one-hot selection of limbs).
-/// The kernel <c>kernels/rv32im/shift_left.cu</c> writes the same layout.
+/// Rows: <see cref="ShiftLeftRow"/>.
 /// </summary>
 public static class ShiftLeftColumns
 {

@@ -5,7 +5,7 @@ namespace StarkGpu.Rv32im.Chips.Alu;
 /// b is extended above its four bytes by a sign byte (0xFF for SRA of a negative b, else 0), shifted right by
 /// whole bytes (a one-hot selection of limbs), then by n = c mod 8 bits, proven as a multiplication of the five
 /// byte-shifted limbs by 2^(8 - n) with carries whose limbs 1..4 are a (limb 0 is the bits shifted out).
-/// The kernel <c>kernels/rv32im/shift_right.cu</c> writes the same layout.
+/// Rows: <see cref="ShiftRightRow"/>.
 /// </summary>
 public static class ShiftRightColumns
 {

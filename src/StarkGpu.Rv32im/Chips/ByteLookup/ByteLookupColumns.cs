@@ -3,7 +3,8 @@ namespace StarkGpu.Rv32im.Chips.ByteLookup;
 /// <summary>
 /// Columns of <see cref="ByteLookupChip"/>. Preprocessed: the pair (b, c) and the result of every opcode with a
 /// result (U8Range's is always 0 and needs no column). Main: one multiplicity column per <see cref="ByteOpcode"/>,
-/// at the opcode's value. Kernel twin: <c>kernels/rv32im/bytelookup.cu</c>.
+/// at the opcode's value. Device: the preprocessed table by <see cref="ByteTableKernel"/>, the multiplicities from
+/// the counters its sources count into (<see cref="ByteLookupCounts"/>).
 /// </summary>
 public static class ByteLookupColumns
 {

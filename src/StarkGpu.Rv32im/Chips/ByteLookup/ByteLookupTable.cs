@@ -3,7 +3,8 @@ namespace StarkGpu.Rv32im.Chips.ByteLookup;
 /// <summary>
 /// The ByteLookup table: one row per byte pair (b, c) at row b * 256 + c, and the result of every
 /// <see cref="ByteOpcode"/> on it. Counts of lookups are kept op-major, <c>[OpcodeCount x Rows]</c>, which is
-/// also the column-major layout of the chip's multiplicity trace. Kernel twin: <c>kernels/include/rv32im_common.cuh</c>.
+/// also the column-major layout of the chip's multiplicity trace. Row writers count into the same cells, on the host
+/// and in kernels (<see cref="ByteLookupCounts"/>).
 /// </summary>
 public static class ByteLookupTable
 {

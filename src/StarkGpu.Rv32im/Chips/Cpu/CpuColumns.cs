@@ -3,8 +3,7 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// <summary>
 /// Columns of <see cref="CpuChip"/>, one field element each, one row per <see cref="Events.CpuEvent"/>. Words are
 /// four byte limbs (least significant first); the class selectors lie in <see cref="InstructionFlags"/> bit order
-/// from <see cref="IsAlu"/>, so selector <c>k</c> is column <c>IsAlu + k</c>. Kernel twin: the <c>CPU_*</c>
-/// defines of <c>kernels/rv32im/cpu.cu</c>.
+/// from <see cref="IsAlu"/>, so selector <c>k</c> is column <c>IsAlu + k</c>. Rows: <see cref="CpuRows"/>.
 /// </summary>
 public static class CpuColumns
 {

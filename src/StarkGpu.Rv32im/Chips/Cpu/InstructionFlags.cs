@@ -6,7 +6,7 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// The class of an instruction as one bit each. The Program chip's preprocessed trace holds them packed into one
 /// field element (the last element of a <see cref="Rv32imBuses.Program"/> tuple), and the Cpu chip sends the same
 /// packing from its boolean selector columns, so a Cpu row's selectors are bound to the committed program.
-/// Kernel twin: the <c>FLAG_*</c> constants of <c>kernels/include/rv32im_common.cuh</c>.
+/// <see cref="CpuRows"/> reads the same flags, on the host and in kernels.
 /// </summary>
 [Flags]
 public enum InstructionFlags : uint

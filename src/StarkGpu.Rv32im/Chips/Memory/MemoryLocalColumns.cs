@@ -2,7 +2,7 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 
 /// <summary>
 /// Columns of <see cref="MemoryLocalChip"/> (width 14): one touched address of a shard with its state before and
-/// after the shard. Kernel twin: <c>kernels/rv32im/memory_local.cu</c>.
+/// after the shard. Rows: <see cref="MemoryLocalRow"/>.
 /// </summary>
 public static class MemoryLocalColumns
 {

@@ -3,7 +3,7 @@ namespace StarkGpu.Rv32im.Chips.ProgramTable;
 /// <summary>
 /// Columns of <see cref="ProgramChip"/>. The preprocessed trace (width 8) is the committed program, one row per
 /// instruction, laid out exactly as the <see cref="Rv32imBuses.Program"/> tuple; the main trace (width 1) is how
-/// many times the shard executed each instruction. Host only: no kernel twin.
+/// many times the shard executed each instruction, counted by <see cref="Cpu.CpuRows"/> (<see cref="ProgramCounts"/>).
 /// </summary>
 public static class ProgramColumns
 {

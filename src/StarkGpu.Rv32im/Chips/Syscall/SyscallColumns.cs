@@ -2,7 +2,7 @@ namespace StarkGpu.Rv32im.Chips.Syscall;
 
 /// <summary>
 /// Columns of <see cref="SyscallChip"/> (width 6): one row per <see cref="Events.SyscallEvent"/>, each word as one
-/// element reduced mod p, as on <see cref="Rv32imBuses.Syscall"/>. Host only: no kernel twin.
+/// element reduced mod p, as on <see cref="Rv32imBuses.Syscall"/>. Host only: no row writer and no kernel.
 /// </summary>
 public static class SyscallColumns
 {

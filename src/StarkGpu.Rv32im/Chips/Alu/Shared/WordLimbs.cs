@@ -5,8 +5,8 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 
 /// <summary>
 /// A 32-bit word as four byte limbs, least significant first: the shape a word has in every trace column group
-/// and on every bus of the machine (<see cref="Rv32imBuses"/>). Kernel twin: <c>word_byte</c> and
-/// <c>TraceRow::set_word</c> in <c>kernels/include/rv32im_common.cuh</c>.
+/// and on every bus of the machine (<see cref="Rv32imBuses"/>). Row writers set a word's limbs with
+/// <see cref="AluRows.SetWord"/>.
 /// </summary>
 public static class WordLimbs
 {

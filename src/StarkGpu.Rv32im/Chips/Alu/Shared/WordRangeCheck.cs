@@ -6,7 +6,7 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 /// <summary>
 /// Proves the four limbs of a word are bytes with two U8Range lookups, (limb0, limb1) and (limb2, limb3): the send
 /// side for constraints and the count side for <see cref="IByteLookupSource"/>, kept together so they cannot drift.
-/// Kernel twin: <c>byte_lookup_word_range</c> in <c>rv32im_common.cuh</c>.
+/// Row writers count the same two lookups with <see cref="ByteLookupCounts.Word"/>.
 /// </summary>
 public static class WordRangeCheck
 {
