@@ -7,7 +7,7 @@ namespace StarkGpu.Kernels.Counting;
 /// a worker adds into set <c>worker % Sets</c>, and the sets are summed afterwards. On the CPU accelerator there is a set
 /// per worker and a worker is an OS thread, so increments are plain (<see cref="Exclusive"/>): contended atomics on the
 /// hot counters (zero bytes) would cost more than the traces. On a GPU there is one set and increments are atomic.
-/// A table maps a value v to cell <c>(v - Base) &gt;&gt; Shift</c>; a value below the base, off the alignment or past the
+/// Table 0 maps a value v to cell v, table 1 to cell <c>(v - Base1) &gt;&gt; Shift1</c>; a value below the base, off the alignment or past the
 /// last cell adds to the table's error count instead.
 /// </summary>
 public struct DeviceCounters : ICounters<DeviceCounters>
@@ -22,8 +22,6 @@ public struct DeviceCounters : ICounters<DeviceCounters>
     public ArrayView<uint> Errors;
 
     public uint Cells0;
-    public uint Base0;
-    public int Shift0;
     public uint Cells1;
     public uint Base1;
     public int Shift1;
@@ -59,10 +57,12 @@ public struct DeviceCounters : ICounters<DeviceCounters>
             return; // the table is not counted in this launch
         }
 
-        var offset = cell - (table == 0 ? Base0 : Base1);
-        var shift = table == 0 ? Shift0 : Shift1;
+        // Table 0 is indexed by the value itself; table 1 by (value - Base1) >> Shift1.
+        var first = table == 0 ? 0u : Base1;
+        var shift = table == 0 ? 0 : Shift1;
+        var offset = cell - first;
         var index = offset >> shift;
-        if (cell < (table == 0 ? Base0 : Base1) || (offset & ((1u << shift) - 1)) != 0 || index >= cells)
+        if (cell < first || (offset & ((1u << shift) - 1)) != 0 || index >= cells)
         {
             Error(table);
             return;

@@ -5,7 +5,7 @@ namespace StarkGpu.Kernels.Host;
 /// <summary>
 /// <see cref="ICounters{TSelf}"/> over host memory: one set of up to two tables, for one worker at a time (the host
 /// drivers give each worker its own set, so increments are plain). Same cell mapping as <see cref="DeviceCounters"/>:
-/// a value v goes to cell <c>(v - Base) &gt;&gt; Shift</c>, a value with no cell to the table's error count.
+/// table 0 takes value v in cell v, table 1 in cell <c>(v - Base1) &gt;&gt; Shift1</c>, a value with no cell to the table's error count.
 /// </summary>
 public unsafe struct HostCounters : ICounters<HostCounters>
 {
@@ -19,8 +19,6 @@ public unsafe struct HostCounters : ICounters<HostCounters>
     public uint* Errors;
 
     public uint Cells0;
-    public uint Base0;
-    public int Shift0;
     public uint Cells1;
     public uint Base1;
     public int Shift1;
@@ -29,23 +27,40 @@ public unsafe struct HostCounters : ICounters<HostCounters>
 
     public readonly void Increment(int table, uint cell)
     {
-        var counters = table == 0 ? Table0 : Table1;
-        if (counters == null)
+        // Table 0 is indexed by the value itself: the hot path (several byte lookups a row) is a compare and an add.
+        if (table == 0)
+        {
+            if (Table0 == null)
+            {
+                return;
+            }
+
+            if (cell < Cells0)
+            {
+                Table0[cell]++;
+            }
+            else
+            {
+                Error(0);
+            }
+
+            return;
+        }
+
+        if (Table1 == null)
         {
             return;
         }
 
-        var first = table == 0 ? Base0 : Base1;
-        var shift = table == 0 ? Shift0 : Shift1;
-        var offset = cell - first;
-        var index = offset >> shift;
-        if (cell < first || (offset & ((1u << shift) - 1)) != 0 || index >= (table == 0 ? Cells0 : Cells1))
+        var offset = cell - Base1;
+        var index = offset >> Shift1;
+        if (cell < Base1 || (offset & ((1u << Shift1) - 1)) != 0 || index >= Cells1)
         {
-            Error(table);
+            Error(1);
             return;
         }
 
-        counters[index]++;
+        Table1[index]++;
     }
 
     public readonly void Error() => Error(0);

@@ -49,8 +49,6 @@ internal static class DeviceRows
             CheckSets(b, accelerator);
             counters.Table0 = b.Sets;
             counters.Cells0 = b.Cells;
-            counters.Base0 = b.Base;
-            counters.Shift0 = b.Shift;
         }
 
         if (pcs is { } p)
