@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using StarkGpu.Device;
 using StarkGpu.Device.Layout;
+using StarkGpu.Fields;
+using StarkGpu.Kernels.Host;
 
 namespace StarkGpu.Benchmarks;
 
@@ -41,6 +43,17 @@ public class TransposeBenchmarks : DeviceBenchmark
     {
         DeviceTranspose.RowsToColumns(Stream, _in!, _out!, Rows, Columns);
         Stream.Synchronize();
+    }
+
+    /// <summary>The host path's transpose (AVX-512 16 x 16 register transposes, all cores), which host-only chips' traces take.</summary>
+    [Benchmark(Description = "transpose, HostTraces.TransposeToColumns (host, all cores)")]
+    public unsafe void TransposeHost()
+    {
+        fixed (uint* input = _hostIn)
+        fixed (uint* output = _hostOut)
+        {
+            HostTraces.TransposeToColumns((KoalaBear*)input, Rows, Columns, (KoalaBear*)output);
+        }
     }
 
     [Benchmark(Description = "transpose, plain C# loop (host, 1 thread)")]

@@ -106,14 +106,15 @@ public abstract unsafe class Accelerator : IDisposable
     }
 
     /// <summary>A pool block of at least <paramref name="bytes"/>; device out-of-memory becomes <see cref="DeviceOutOfMemoryException"/>.</summary>
-    internal MemoryBuffer1D<byte, Stride1D.Dense> AllocateBlock(long bytes)
+    /// <remarks><paramref name="slack"/> bytes more are taken for alignment; the limit and the ledger see <paramref name="bytes"/>.</remarks>
+    internal MemoryBuffer1D<byte, Stride1D.Dense> AllocateBlock(long bytes, int slack = 0)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         BindToThread();
         CheckCanAllocate(bytes);
         try
         {
-            return Pool.Allocate(bytes);
+            return Pool.Allocate(bytes + slack);
         }
         catch (Exception e) when (IsOutOfMemory(e))
         {
@@ -122,7 +123,7 @@ public abstract unsafe class Accelerator : IDisposable
 
         try
         {
-            return Pool.Allocate(bytes);
+            return Pool.Allocate(bytes + slack);
         }
         catch (Exception e) when (IsOutOfMemory(e))
         {

@@ -50,7 +50,7 @@ public sealed partial class DeviceStream : IDisposable
             return new DeviceBuffer<T>(this, null, 0);
         }
 
-        var block = Accelerator.AllocateBlock(bytes);
+        var block = Accelerator.AllocateBlock(bytes, DeviceBuffer<T>.AlignmentSlack);
         Accelerator.Ledger.Allocated(bytes);
         return new DeviceBuffer<T>(this, block, length);
     }

@@ -11,15 +11,31 @@ namespace StarkGpu.Device;
 /// </summary>
 public sealed unsafe class DeviceBuffer<T> : IDisposable where T : unmanaged
 {
+    /// <summary>
+    /// Bytes a block holds beyond the buffer's, so that element 0 can start on a 64-byte line: ILGPU's CPU buffers are
+    /// only 16-byte aligned, and the host backend streams whole aligned lines into them (GPU allocations are aligned
+    /// already, so their offset is 0).
+    /// </summary>
+    internal const int AlignmentSlack = 64;
+
     private MemoryBuffer1D<byte, Stride1D.Dense>? _block;
     private readonly ArrayView<T> _view;
+    private readonly long _offset;
 
     internal DeviceBuffer(DeviceStream stream, MemoryBuffer1D<byte, Stride1D.Dense>? block, long length)
     {
         Stream = stream;
         _block = block;
         Length = length;
-        _view = block is null || length == 0 ? ArrayView<T>.Empty : block.View.AsContiguous().SubView(0, length * Unsafe.SizeOf<T>()).Cast<T>();
+        if (block is not null && length != 0)
+        {
+            _offset = (AlignmentSlack - (long)((ulong)block.NativePtr % AlignmentSlack)) % AlignmentSlack;
+            _view = block.View.AsContiguous().SubView(_offset, length * Unsafe.SizeOf<T>()).Cast<T>();
+        }
+        else
+        {
+            _view = ArrayView<T>.Empty;
+        }
     }
 
     /// <summary>The stream that allocated the buffer and frees it.</summary>
@@ -65,7 +81,7 @@ public sealed unsafe class DeviceBuffer<T> : IDisposable where T : unmanaged
                 throw new NotSupportedException($"{Stream.Accelerator.Name}: device memory is not host-addressable; copy it through the stream");
             }
 
-            return _block is null ? null : (void*)_block.NativePtr;
+            return _block is null ? null : (byte*)_block.NativePtr + _offset;
         }
     }
 

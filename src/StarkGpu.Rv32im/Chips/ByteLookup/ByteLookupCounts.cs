@@ -38,8 +38,11 @@ public static class ByteLookupCounts
     public static void Word<TCounters>(ref TCounters counters, uint word)
         where TCounters : struct, ICounters<TCounters>
     {
-        Range(ref counters, word & 0xff, (word >> 8) & 0xff);
-        Range(ref counters, (word >> 16) & 0xff, word >> 24);
+        // A word's limbs are bytes by construction, so no range test (the hot path of every ALU and Cpu row): the cell
+        // of (limb0, limb1) is (limb0 << 8) | limb1, and likewise for (limb2, limb3).
+        const uint U8Range = (uint)ByteOpcode.U8Range << 16;
+        counters.Increment(Table, U8Range | ((word & 0xff) << 8) | ((word >> 8) & 0xff));
+        counters.Increment(Table, U8Range | ((word >> 8) & 0xff00) | (word >> 24));
     }
 
     /// <summary>
