@@ -42,7 +42,8 @@ public static class Accelerators
         try
         {
             using var context = Context.Create(builder => ILGPU.Runtime.Cuda.CudaContextExtensions.Cuda(builder));
-            foreach (var device in context)
+            // ILGPU adds its own CPU device to every context; the CPU line above is the accelerator we open.
+            foreach (var device in context.Devices.Where(d => d.AcceleratorType == AcceleratorType.Cuda))
             {
                 lines.Add(Line(device));
             }
