@@ -21,12 +21,15 @@ public sealed class CpuAccelerator : Accelerator
         : base(opened.Context, opened.Device, options.PoolRetainBytes ?? (options.MemoryLimitBytes / 4))
     {
         Options = options;
-        Threads = opened.Device.NumThreads;
+
+        // ILGPU's CPU device has an even number of threads (two per simulated multiprocessor); a launch uses the
+        // number asked for, so one thread leaves the other core to the host (its second ILGPU thread idles).
+        Threads = options.Threads > 0 ? Math.Min(options.Threads, opened.Device.NumThreads) : opened.Device.NumThreads;
     }
 
     public CpuAcceleratorOptions Options { get; }
 
-    /// <summary>OS threads per launch.</summary>
+    /// <summary>Workers (OS threads) per launch.</summary>
     public int Threads { get; }
 
     public override AcceleratorKind Kind => AcceleratorKind.Cpu;
