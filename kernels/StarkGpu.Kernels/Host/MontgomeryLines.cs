@@ -14,8 +14,8 @@ namespace StarkGpu.Kernels.Host;
 /// <remarks>
 /// The even and odd lanes stay in 64-bit lanes (vpmuludq): with x = v * R^2 and q = x * p^-1 mod 2^32, x and q * p
 /// share their low words, so x - q * p is exact and its high word is the result or the result minus p (it lies in
-/// (-p, p)); adding p and taking the unsigned minimum picks the right one. The retired g++ kernels did the same
-/// (kernels/include/monty31.cuh, from_canonical_x16).
+/// (-p, p)); adding p and taking the unsigned minimum picks the right one. The retired CPU kernels of the first
+/// version (issue 4) did the same.
 /// </remarks>
 public static class MontgomeryLines
 {

@@ -19,7 +19,7 @@ namespace StarkGpu.Kernels.Host;
 /// get plain stores of just their own cells. Rows written straight into the trace would instead leave width partly
 /// written lines per row, and with a power-of-two height the columns lie 2^k bytes apart and compete for one cache
 /// set. With AVX2 only the splice takes two windows of eight words; without AVX2 the lines are stored plainly.
-/// This is the retired g++ kernels' scheme (kernels/include/trace_lines.cuh).
+/// This is the scheme the first version's CPU kernels used (issue 4).
 /// </remarks>
 internal static unsafe class TileLines
 {
