@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 
 namespace StarkGpu.Kernels.Host;
@@ -25,21 +26,19 @@ public unsafe struct HostCounters : ICounters<HostCounters>
 
     public readonly HostCounters ForWorker(long worker) => this;
 
+    // Inlined into the row writers' tile loops: a call per increment cost as much as the rest of a row (the fused
+    // AddSub pass took 6.0 ms for 2^18.7 rows as a call, 3.2 ms inlined). Errors stay out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Increment(int table, uint cell)
     {
         // Table 0 is indexed by the value itself: the hot path (several byte lookups a row) is a compare and an add.
         if (table == 0)
         {
-            if (Table0 == null)
-            {
-                return;
-            }
-
-            if (cell < Cells0)
+            if (cell < Cells0 && Table0 != null)
             {
                 Table0[cell]++;
             }
-            else
+            else if (Table0 != null)
             {
                 Error(0);
             }
@@ -47,6 +46,12 @@ public unsafe struct HostCounters : ICounters<HostCounters>
             return;
         }
 
+        IncrementTable1(cell);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void IncrementTable1(uint cell)
+    {
         if (Table1 == null)
         {
             return;
@@ -65,6 +70,7 @@ public unsafe struct HostCounters : ICounters<HostCounters>
 
     public readonly void Error() => Error(0);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void Error(int table)
     {
         if (Errors != null)

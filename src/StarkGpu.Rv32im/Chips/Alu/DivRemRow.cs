@@ -123,9 +123,11 @@ public readonly struct DivRemRow : IRowWriter<AluEvent>
     }
 
     /// <summary>Limb <paramref name="index"/> (0..7) of <paramref name="word"/> extended by 0xFF bytes when <paramref name="negative"/> is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint ExtendedLimb(uint word, uint negative, int index) => index < 4 ? (word >> (8 * index)) & 0xff : negative * 0xFF;
 
     /// <summary>The four carries of word + negation = 0 mod 2^32 from column <paramref name="first"/> when <paramref name="negate"/>, else zeros.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetNegationCarries<TRow>(ref TRow row, int first, uint word, uint negation, bool negate)
         where TRow : struct, ITraceRow
     {

@@ -90,5 +90,6 @@ public readonly struct MulRow : IRowWriter<AluEvent>
     }
 
     /// <summary>Limb <paramref name="index"/> (0..7) of <paramref name="word"/> extended by 0xFF bytes when <paramref name="signExtend"/> is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint ExtendedLimb(uint word, uint signExtend, int index) => index < 4 ? (word >> (8 * index)) & 0xff : signExtend * 0xFF;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Traces;
 using static StarkGpu.Rv32im.Chips.Alu.ShiftAmount;
 
@@ -13,6 +14,7 @@ internal static class ShiftAmountRow
     /// Sets the bits of c[0], the one-hot selectors of n = c mod 8 and m = (c / 8) mod 4, and the multiplier
     /// (2^n left, 2^(8 - n) right), which it returns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Set<TRow>(ref TRow row, uint c, bool right)
         where TRow : struct, ITraceRow
     {

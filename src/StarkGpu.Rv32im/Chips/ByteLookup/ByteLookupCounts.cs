@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Host;
 using StarkGpu.Kernels.Traces;
@@ -16,6 +17,7 @@ public static class ByteLookupCounts
     public const int Table = 0;
 
     /// <summary>Counts the lookup (op, op(b, c), b, c).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add<TCounters>(ref TCounters counters, ByteOpcode opcode, uint b, uint c)
         where TCounters : struct, ICounters<TCounters>
     {
@@ -30,11 +32,13 @@ public static class ByteLookupCounts
     }
 
     /// <summary>Range checks two bytes with one U8Range lookup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Range<TCounters>(ref TCounters counters, uint b, uint c)
         where TCounters : struct, ICounters<TCounters> =>
         Add(ref counters, ByteOpcode.U8Range, b, c);
 
     /// <summary>The two U8Range lookups proving a word's limbs are bytes (<see cref="Alu.Shared.WordRangeCheck"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Word<TCounters>(ref TCounters counters, uint word)
         where TCounters : struct, ICounters<TCounters>
     {

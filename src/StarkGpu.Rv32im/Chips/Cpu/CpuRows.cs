@@ -42,6 +42,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
     }
 
     /// <summary>Shard, clk, pcs, the instruction, its class selectors and the selectors derived from them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteInstruction<TRow>(in CpuEvent e, uint flags, ref TRow row)
         where TRow : struct, ITraceRow
     {
@@ -70,6 +71,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
     /// The operand values and the previous accesses to the registers; a register access that did not happen (an
     /// immediate operand) is zero whatever its record holds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteRegisters<TRow>(in CpuEvent e, ref TRow row)
         where TRow : struct, ITraceRow
     {
@@ -90,6 +92,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
     /// Zero for every other class: only loads and stores own their memory record (an ECALL's may hold its syscall's
     /// accesses).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteMemory<TRow>(in CpuEvent e, bool hasMemory, ref TRow row)
         where TRow : struct, ITraceRow
     {
@@ -117,6 +120,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
     /// it (every class but store and branch), of the stored word for a store, and for a load or store those of the
     /// address, of (addr0 &gt;&gt; 2, 0) and of c.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CountByteLookups<TCounters>(in CpuEvent e, uint flags, ref TCounters counters)
         where TCounters : struct, ICounters<TCounters>
     {

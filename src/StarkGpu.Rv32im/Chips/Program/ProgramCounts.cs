@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Counting;
 using StarkGpu.Kernels.Host;
 using StarkGpu.Rv32im.Chips.Cpu;
@@ -20,6 +21,7 @@ public static class ProgramCounts
     public const int Shift = 2;
 
     /// <summary>Counts one execution of the instruction at <paramref name="pc"/> (kernel-safe).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add<TCounters>(ref TCounters counters, uint pc)
         where TCounters : struct, ICounters<TCounters> =>
         counters.Increment(Table, pc);

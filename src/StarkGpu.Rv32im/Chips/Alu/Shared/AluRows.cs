@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarkGpu.Kernels.Traces;
 
 namespace StarkGpu.Rv32im.Chips.Alu.Shared;
@@ -6,6 +7,7 @@ namespace StarkGpu.Rv32im.Chips.Alu.Shared;
 public static class AluRows
 {
     /// <summary>The four byte limbs of <paramref name="word"/>, least significant first, in columns <paramref name="first"/> .. +3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetWord<TRow>(ref TRow row, int first, uint word)
         where TRow : struct, ITraceRow
     {
