@@ -19,14 +19,16 @@ internal static class TraceCommand
         var check = new Option<bool>("--check") { Description = "Run the constraint checker and bus balance on every shard" };
         var maxCycles = new Option<ulong?>("--max-cycles") { Description = "Stop with an error after this many instructions" };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON to this file" };
+        var digest = new Option<bool>("--digest") { Description = "SHA-256 of every chip's traces (canonical column-major cells) and of the whole run, the same on every backend" };
         var command = new Command("trace", "Execute a guest and generate every shard's traces; prints per-chip rows, width, backend and time.")
         {
-            program, hints, backend, shardCycles, maxLogRows, check, maxCycles, json,
+            program, hints, backend, shardCycles, maxLogRows, check, maxCycles, json, digest,
         };
         command.SetAction(parse => CommandGuard.Run("trace", () =>
         {
             var path = parse.GetValue(program)!;
-            var settings = new TraceSettings(parse.GetValue(backend)!, parse.GetValue(shardCycles), parse.GetValue(maxLogRows), parse.GetValue(check), parse.GetValue(maxCycles));
+            var settings = new TraceSettings(
+                parse.GetValue(backend)!, parse.GetValue(shardCycles), parse.GetValue(maxLogRows), parse.GetValue(check), parse.GetValue(maxCycles), parse.GetValue(digest));
             return Run(path, GuestProgram.Load(path), settings, GuestProgram.LoadHints(parse.GetValue(hints) ?? []), parse.GetValue(json));
         }));
         return command;
@@ -52,9 +54,19 @@ internal static class TraceCommand
 
         var outcome = TraceRun.Execute(program, settings, hints);
         var table = new Table().AddColumns("chip", "rows", "width", "backend", "ms");
+        if (outcome.Digest is not null)
+        {
+            table.AddColumn("digest (SHA-256)");
+        }
+
         foreach (var chip in outcome.Chips)
         {
-            table.AddRow(Markup.Escape(chip.Name), chip.Rows.ToString("N0", CultureInfo.InvariantCulture), chip.Width.ToString(CultureInfo.InvariantCulture), chip.Backend, (chip.Seconds * 1e3).ToString("F1", CultureInfo.InvariantCulture));
+            string[] cells =
+            [
+                Markup.Escape(chip.Name), chip.Rows.ToString("N0", CultureInfo.InvariantCulture), chip.Width.ToString(CultureInfo.InvariantCulture),
+                chip.Backend, (chip.Seconds * 1e3).ToString("F1", CultureInfo.InvariantCulture),
+            ];
+            table.AddRow(outcome.Digest is null ? cells : [.. cells, chip.Digest ?? "-"]);
         }
 
         AnsiConsole.Write(table);
@@ -62,6 +74,10 @@ internal static class TraceCommand
         Console.WriteLine($"execute {outcome.ExecuteSeconds:F3} s; trace generation {outcome.TracegenSeconds:F3} s = {outcome.CyclesPerSecond / 1e6:F2} MHz, {outcome.BytesPerSecond / 1e9:F2} GB/s of trace, {outcome.FloorRatio:P0} of the memset floor ({outcome.FloorSeconds * 1e3:F1} ms for the same {outcome.TraceBytes:N0} bytes)");
         var incomplete = outcome.IncompleteBuses.Count == 0 ? string.Empty : $" (not balanceable yet, no chip on one side: {string.Join(", ", outcome.IncompleteBuses)})";
         Console.WriteLine($"check: constraints {outcome.Constraints}, buses {outcome.Buses}{incomplete}");
+        if (outcome.Digest is not null)
+        {
+            Console.WriteLine($"digest: {outcome.Digest}");
+        }
         if (outcome.CheckReport is not null)
         {
             Console.WriteLine(outcome.CheckReport);
@@ -87,6 +103,11 @@ internal static class TraceCommand
         json.WriteNumber("tracegenSeconds", outcome.TracegenSeconds);
         json.WriteNumber("cyclesPerSecond", outcome.CyclesPerSecond);
         json.WriteNumber("floorRatio", outcome.FloorRatio);
+        if (outcome.Digest is not null)
+        {
+            json.WriteString("digest", outcome.Digest);
+        }
+
         json.WriteStartObject("check");
         json.WriteString("constraints", outcome.Constraints);
         json.WriteString("buses", outcome.Buses);
@@ -100,6 +121,11 @@ internal static class TraceCommand
             json.WriteNumber("width", chip.Width);
             json.WriteString("backend", chip.Backend);
             json.WriteNumber("seconds", chip.Seconds);
+            if (chip.Digest is not null)
+            {
+                json.WriteString("digest", chip.Digest);
+            }
+
             json.WriteEndObject();
         }
 

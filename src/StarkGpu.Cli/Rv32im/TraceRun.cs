@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using StarkGpu.Device;
 using StarkGpu.Engine.Checking;
+using StarkGpu.Engine.Digests;
+using StarkGpu.Fields;
 using StarkGpu.Engine.Scheduling;
 using StarkGpu.Rv32im;
 using StarkGpu.Rv32im.Events;
@@ -11,16 +13,16 @@ using StarkGpu.Rv32im.Execution;
 namespace StarkGpu.Cli.Rv32im;
 
 /// <summary>What <c>trace</c> and <c>demo</c> were asked to do.</summary>
-internal sealed record TraceSettings(string Backend, int ShardCycles, int MaxLogRows, bool Check, ulong? MaxCycles);
+internal sealed record TraceSettings(string Backend, int ShardCycles, int MaxLogRows, bool Check, ulong? MaxCycles, bool Digest = false);
 
-/// <summary>One chip's totals over all shards.</summary>
-internal sealed record ChipTotals(string Name, long Rows, int Width, string Backend, double Seconds);
+/// <summary>One chip's totals over all shards; its digest (<see cref="TraceDigest"/> of each shard's trace, combined in shard order) when asked for.</summary>
+internal sealed record ChipTotals(string Name, long Rows, int Width, string Backend, double Seconds, string? Digest = null);
 
 /// <summary>The outcome of a trace run, printed as a table and written as JSON.</summary>
 internal sealed record TraceOutcome(
     uint ExitCode, ulong Cycles, int Shards, string Backend, double ExecuteSeconds, double TracegenSeconds,
     long TraceBytes, double FloorSeconds, IReadOnlyList<ChipTotals> Chips, string Constraints, string Buses,
-    IReadOnlyList<string> IncompleteBuses, string? CheckReport, byte[] PublicValues)
+    IReadOnlyList<string> IncompleteBuses, string? CheckReport, byte[] PublicValues, string? Digest)
 {
     public double CyclesPerSecond => Cycles / TracegenSeconds;
 
@@ -60,11 +62,14 @@ internal static class TraceRun
             machine, accelerator, semaphore, new TraceGeneratorOptions { Backend = backend, MaxLogRowCount = settings.MaxLogRows });
 
         var totals = new SortedDictionary<string, ChipTotals>(StringComparer.Ordinal);
+        var digests = settings.Digest ? new SortedDictionary<string, List<byte[]>>(StringComparer.Ordinal) : null;
+        var digestClock = new Stopwatch(); // digests are not trace generation: their time is taken out
         long traceBytes = 0;
         clock.Restart();
         using (var preprocessed = generator.GeneratePreprocessedTracesAsync(program).GetAwaiter().GetResult())
         {
-            Accumulate(totals, preprocessed.Reports, "(preprocessed)");
+            Accumulate(totals, preprocessed.Reports, PreprocessedSuffix);
+            Digest(digests, preprocessed.Traces, PreprocessedSuffix, digestClock);
             traceBytes += preprocessed.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
         }
 
@@ -73,10 +78,26 @@ internal static class TraceRun
             ShowProgress(shard, result.Shards.Count);
             using var traces = generator.GenerateMainTracesAsync(result.Shards[shard]).GetAwaiter().GetResult();
             Accumulate(totals, traces.Reports, string.Empty);
+            Digest(digests, traces.Traces, string.Empty, digestClock);
             traceBytes += traces.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
         }
 
-        var tracegenSeconds = clock.Elapsed.TotalSeconds;
+        var tracegenSeconds = clock.Elapsed.TotalSeconds - digestClock.Elapsed.TotalSeconds;
+        string? runDigest = null;
+        if (digests is not null)
+        {
+            // A chip of the shard's cluster that the record does not use has a virtual-zero trace: it has a digest
+            // (its width, height 0) but no report, so it has no row of the table.
+            foreach (var (name, chipDigests) in digests)
+            {
+                if (totals.TryGetValue(name, out var chip))
+                {
+                    totals[name] = chip with { Digest = Convert.ToHexStringLower(TraceDigest.Combine(chipDigests)) };
+                }
+            }
+
+            runDigest = Convert.ToHexStringLower(TraceDigest.Combine(digests.Values.Select(TraceDigest.Combine)));
+        }
         ShowProgress(result.Shards.Count, result.Shards.Count);
         var floorSeconds = MemsetFloor(accelerator, traceBytes);
 
@@ -97,7 +118,33 @@ internal static class TraceRun
 
         return new TraceOutcome(
             result.ExitCode, result.Cycles, result.ShardCount, settings.Backend, executeSeconds, tracegenSeconds, traceBytes, floorSeconds,
-            [.. totals.Values], constraints, buses, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream]);
+            [.. totals.Values], constraints, buses, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream], runDigest);
+    }
+
+    private const string PreprocessedSuffix = "(preprocessed)";
+
+    /// <summary>Adds each trace's digest to its chip's list (shards in order), when digests were asked for.</summary>
+    private static void Digest(
+        SortedDictionary<string, List<byte[]>>? digests, IReadOnlyDictionary<string, PaddedMle<KoalaBear>> traces, string suffix, Stopwatch clock)
+    {
+        if (digests is null)
+        {
+            return;
+        }
+
+        clock.Start();
+        foreach (var (chip, trace) in traces)
+        {
+            var name = suffix.Length == 0 ? chip : $"{chip} {suffix}";
+            if (!digests.TryGetValue(name, out var list))
+            {
+                digests[name] = list = [];
+            }
+
+            list.Add(TraceDigest.Of(trace));
+        }
+
+        clock.Stop();
     }
 
     private static void Accumulate(SortedDictionary<string, ChipTotals> totals, IReadOnlyList<ChipTraceReport> reports, string suffix)
