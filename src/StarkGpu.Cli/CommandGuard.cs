@@ -1,4 +1,5 @@
 using StarkGpu.Device;
+using StarkGpu.Engine.Scheduling;
 using StarkGpu.Rv32im.Execution;
 
 namespace StarkGpu.Cli;
@@ -26,6 +27,14 @@ internal static class CommandGuard
         {
             Console.Error.WriteLine($"{command}: the guest failed: {e.Message}");
             return e.Kind is ExecutionErrorKind.InvalidInstruction or ExecutionErrorKind.UnknownSyscall ? ExitCodes.BadInput : ExitCodes.Failed;
+        }
+        catch (TraceTooTallException e)
+        {
+            var neededLog = (int)Math.Ceiling(Math.Log2(e.Rows));
+            Console.Error.WriteLine(
+                $"{command}: chip {e.ChipName} has a trace of {e.Rows:N0} rows, more than 2^{e.MaxLogRowCount} = {1L << e.MaxLogRowCount:N0} " +
+                $"(--max-log-rows {e.MaxLogRowCount}): give --max-log-rows {neededLog} or a smaller --shard-cycles");
+            return ExitCodes.BadInput;
         }
         catch (DeviceException e)
         {

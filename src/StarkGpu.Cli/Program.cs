@@ -14,4 +14,13 @@ root.Subcommands.Add(SelfTestCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(TraceCommand.CreateDemo());
-return root.Parse(args).Invoke();
+// A malformed command line is bad input (exit code 2, one line), not a failed guest or check (1).
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    var message = string.Join("; ", parse.Errors.Select(e => string.Join(' ', e.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+    Console.Error.WriteLine($"stark-gpu: {message} (see --help)");
+    return StarkGpu.Cli.ExitCodes.BadInput;
+}
+
+return parse.Invoke();

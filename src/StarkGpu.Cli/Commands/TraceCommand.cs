@@ -45,11 +45,16 @@ internal static class TraceCommand
         return command;
     }
 
+    /// <summary>The smallest shard the CLI accepts.</summary>
+    private const int MinShardCycles = 1024;
+
     private static int Run(string name, GuestImage program, TraceSettings settings, IReadOnlyList<byte[]> hints, string? jsonPath)
     {
-        if (settings.ShardCycles <= 0 || settings.MaxLogRows is < 1 or > 30)
+        if (settings.ShardCycles < MinShardCycles || settings.MaxLogRows is < 1 or > 30)
         {
-            throw new BadInputException($"--shard-cycles must be positive and --max-log-rows in [1, 30] (got {settings.ShardCycles}, {settings.MaxLogRows})");
+            throw new BadInputException(
+                $"--shard-cycles must be at least {MinShardCycles} (every shard pays for the 65,536-row ByteLookup table, so tinier " +
+                $"shards only multiply that cost) and --max-log-rows in [1, 30] (got {settings.ShardCycles}, {settings.MaxLogRows})");
         }
 
         var outcome = TraceRun.Execute(program, settings, hints);
