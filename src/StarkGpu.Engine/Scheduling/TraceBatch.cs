@@ -189,17 +189,9 @@ internal sealed class TraceBatch : IDisposable
         var stream = accelerator.CreateStream();
         output.AddStream(stream);
         using var context = new DeviceTraceContext(stream); // host scratch of the column jobs, freed however the loop ends
-        foreach (var job in _intoDeviceJobs)
+        if (!PrepareAll(_intoDeviceJobs, context, "host"))
         {
-            try
-            {
-                job.Prepare?.Invoke(context);
-            }
-            catch (Exception e)
-            {
-                Fail(new TraceGenerationException(job.Chip, $"preparing host trace generation failed: {e.Message}", e));
-                return;
-            }
+            return;
         }
 
         foreach (var job in _intoDeviceJobs)
@@ -254,17 +246,9 @@ internal sealed class TraceBatch : IDisposable
         var stream = accelerator.CreateStream();
         output.AddStream(stream);
         using var context = new DeviceTraceContext(stream); // its scratch is freed however the loop ends
-        foreach (var job in _deviceJobs)
+        if (!PrepareAll(_deviceJobs, context, "device"))
         {
-            try
-            {
-                job.Prepare?.Invoke(context);
-            }
-            catch (Exception e)
-            {
-                Fail(new TraceGenerationException(job.Chip, $"preparing device trace generation failed: {e.Message}", e));
-                return;
-            }
+            return;
         }
 
         foreach (var job in _deviceJobs)
@@ -296,6 +280,25 @@ internal sealed class TraceBatch : IDisposable
                 storage?.Dispose();
             }
         }
+    }
+
+    /// <summary>Lets every job of a kind add its scratch before any runs; false (after <see cref="Fail"/>) when one threw.</summary>
+    private bool PrepareAll(TraceJob[] jobs, DeviceTraceContext context, string kind)
+    {
+        foreach (var job in jobs)
+        {
+            try
+            {
+                job.Prepare?.Invoke(context);
+            }
+            catch (Exception e)
+            {
+                Fail(new TraceGenerationException(job.Chip, $"preparing {kind} trace generation failed: {e.Message}", e));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Deliver(DeviceTraceSet output, TraceJob job, DeviceMle<KoalaBear> trace, int maxLogRowCount, string backend, double seconds)

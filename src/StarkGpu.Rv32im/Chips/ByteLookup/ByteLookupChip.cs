@@ -118,22 +118,7 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
     /// <summary>The counts are op-major, which is the trace's column-major layout: converted in place, no transpose.</summary>
     public override bool SupportsHostColumnTracegen => true;
 
-    public override void GenerateMainTraceColumns(ExecutionRecord record, Span<KoalaBear> columns)
-    {
-        var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
-        try
-        {
-            var counts = CountAllOnHost(record, rented);
-            for (var i = 0; i < counts.Length; i++)
-            {
-                columns[i] = Multiplicity(counts[i]);
-            }
-        }
-        finally
-        {
-            ArrayPool<uint>.Shared.Return(rented);
-        }
-    }
+    public override void GenerateMainTraceColumns(ExecutionRecord record, Span<KoalaBear> columns) => WriteColumns(record, columns, null);
 
     /// <summary>Adds the host counters (<see cref="HostByteLookupScratch"/>) its sources' column jobs count into.</summary>
     public override void PrepareMainTraceColumns(ExecutionRecord record, DeviceTraceContext context)
@@ -146,16 +131,16 @@ public sealed class ByteLookupChip : Chip<ExecutionRecord, Program>
     public override void GenerateMainTraceColumns(ExecutionRecord record, DeviceTraceContext context, Span<KoalaBear> columns)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Find<HostByteLookupScratch>() is not { } scratch)
-        {
-            GenerateMainTraceColumns(record, columns);
-            return;
-        }
+        WriteColumns(record, columns, context.Find<HostByteLookupScratch>());
+    }
 
+    /// <summary>The multiplicity columns from <see cref="CountAllOnHost"/>.</summary>
+    private void WriteColumns(ExecutionRecord record, Span<KoalaBear> columns, HostByteLookupScratch? counted)
+    {
         var rented = ArrayPool<uint>.Shared.Rent(ByteLookupTable.CountCells);
         try
         {
-            var counts = CountAllOnHost(record, rented, scratch);
+            var counts = CountAllOnHost(record, rented, counted);
             for (var i = 0; i < counts.Length; i++)
             {
                 columns[i] = Multiplicity(counts[i]);
