@@ -18,6 +18,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
     private readonly RowEvaluator _evaluator = new();
     private readonly List<ConstraintFailure> _failures = [];
     private readonly List<UnbalancedTuple> _unbalanced = [];
+    private readonly HashSet<int> _ignoredBusIds;
     private long _failureCount;
     private long _unbalancedCount;
 
@@ -26,6 +27,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
         _machine = machine;
         _preprocessed = preprocessed;
         _options = options;
+        _ignoredBusIds = [.. machine.Buses.Where(b => options.IgnoredBuses.Contains(b.Name)).Select(b => b.Id)];
     }
 
     public CheckReport Run(IReadOnlyList<ShardTraces> shards)
@@ -119,12 +121,17 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
 
     private void RecordFailures(Chip<TRecord, TProgram> chip, int shardIndex, long row, long rowCount, bool isPadding, ref int reported)
     {
-        _failureCount += _evaluator.Failures.Count;
         foreach (var failure in _evaluator.Failures)
         {
+            if (_options.IgnoredConstraints.Contains(failure.Label))
+            {
+                continue;
+            }
+
+            _failureCount++;
             if (reported == _options.MaxFailuresPerChip)
             {
-                return;
+                continue;
             }
 
             reported++;
@@ -141,7 +148,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
         var entries = new List<UnbalancedTuple>();
         for (var i = 0; i < table.Count; i++)
         {
-            if (!table.NetAt(i).IsZero)
+            if (!table.NetAt(i).IsZero && !_ignoredBusIds.Contains(table.BusIdAt(i)))
             {
                 entries.Add(UnbalancedTuple.From(table, i));
             }

@@ -28,8 +28,11 @@ public sealed class EventList<T> : IDisposable
     /// <summary>The events, for <see cref="StarkGpu.Device.DeviceStream.Stage{T}"/> (which may pin them).</summary>
     public ReadOnlyMemory<T> Memory => _items.AsMemory(0, Count);
 
-    /// <summary>The events, writable (used to sort in place).</summary>
-    internal Span<T> WritableSpan => _items.AsSpan(0, Count);
+    /// <summary>
+    /// The events, writable: to sort in place, and for soundness tests that forge a record (a cheating prover
+    /// controls its witness, so the tests build its most plausible one from a real record).
+    /// </summary>
+    public Span<T> WritableSpan => _items.AsSpan(0, Count);
 
     /// <summary>Event <paramref name="index"/>.</summary>
     public ref readonly T this[int index]

@@ -1,0 +1,175 @@
+using StarkGpu.Engine.Air;
+using StarkGpu.Engine.Checking;
+using StarkGpu.Engine.Chips;
+using StarkGpu.Engine.Machines;
+using StarkGpu.Fields;
+using StarkGpu.Rv32im.Chips.Cpu;
+using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Events;
+using StarkGpu.Rv32im.Execution;
+using StarkGpu.Rv32im.Tests.Machine;
+
+namespace StarkGpu.Rv32im.Tests.Soundness.Support;
+
+/// <summary>
+/// A real guest's execution with the whole machine's host traces, shard by shard, for a soundness test to forge: a
+/// cheating prover controls its whole witness, so a test edits the records (then regenerates the chips that read
+/// them) and the cells, building the most plausible false trace for one fact, and shows the checker rejects it
+/// with the constraint (or bus) that proves the fact — and accepts it once that constraint is ignored, so the
+/// test is sure to fail if the constraint is ever dropped.
+/// </summary>
+public sealed class CheatingRun : IDisposable
+{
+    private readonly ExecutionResult _result;
+    private readonly List<Dictionary<string, HostTrace>> _main = [];
+    private readonly List<int> _logRowCounts = [];
+
+    private CheatingRun(Program program, ExecutionResult result)
+    {
+        Program = program;
+        _result = result;
+        Machine = Rv32imMachine.Create(program);
+        Preprocessed = Machine.Chips
+            .Where(c => c.PreprocessedWidth > 0)
+            .ToDictionary(c => c.Name, c => c.GenerateHostPreprocessedTrace(program), StringComparer.Ordinal);
+        foreach (var record in result.Shards)
+        {
+            var chips = Machine.SmallestCluster(Machine.IncludedChips(record)).ChipNames.Select(Machine.ByName);
+            _main.Add(chips.ToDictionary(c => c.Name, c => GenerateMain(c, record), StringComparer.Ordinal));
+            _logRowCounts.Add(0);
+            PadDomain(_main.Count - 1);
+        }
+    }
+
+    /// <summary>Records <paramref name="guest"/> (tests/programs) over several shards and generates its host traces.</summary>
+    public static CheatingRun Of(string guest, int maxShardSize = 1 << 16)
+    {
+        var (program, result) = GuestRun.Record(guest, maxShardSize);
+        return new CheatingRun(program, result);
+    }
+
+    public Program Program { get; }
+
+    public Machine<ExecutionRecord, Program> Machine { get; }
+
+    /// <summary>The shards' records, in order (position 0 is shard 1); editable through their lists' WritableSpan.</summary>
+    public IReadOnlyList<ExecutionRecord> Records => _result.Shards;
+
+    /// <summary>Preprocessed traces per chip; a test may replace or edit them too (a verifier would not accept that).</summary>
+    public Dictionary<string, HostTrace> Preprocessed { get; }
+
+    /// <summary>The main trace of <paramref name="chip"/> in the shard at <paramref name="position"/>.</summary>
+    public HostTrace Trace(int position, string chip) => _main[position][chip];
+
+    /// <summary>Whether the shard at <paramref name="position"/> has a trace for <paramref name="chip"/>.</summary>
+    public bool HasTrace(int position, string chip) => _main[position].ContainsKey(chip);
+
+    /// <summary>Regenerates <paramref name="chip"/>'s host trace from the (edited) record of the shard at <paramref name="position"/>.</summary>
+    public void Regenerate(int position, string chip)
+    {
+        _main[position][chip] = GenerateMain(Machine.ByName(chip), Records[position]);
+        PadDomain(position);
+    }
+
+    /// <summary>Replaces a chip's trace (e.g. with extra forged rows).</summary>
+    public void Replace(int position, string chip, HostTrace trace)
+    {
+        _main[position][chip] = trace;
+        PadDomain(position);
+    }
+
+    /// <summary>The first Cpu event, over all shards, that <paramref name="picks"/>: its shard position and row.</summary>
+    public (int Position, int Row) FindCpuRow(Func<CpuEvent, bool> picks)
+    {
+        for (var position = 0; position < Records.Count; position++)
+        {
+            var cpu = Records[position].Cpu.Span;
+            for (var row = 0; row < cpu.Length; row++)
+            {
+                if (picks(cpu[row]))
+                {
+                    return (position, row);
+                }
+            }
+        }
+
+        throw new AssertionException("the guest executes no instruction the test can forge");
+    }
+
+    /// <summary>Reads a cell as its canonical value.</summary>
+    public uint Get(int position, string chip, int row, int column) => Trace(position, chip)[row, column].Canonical;
+
+    /// <summary>Writes a cell (a canonical value below p).</summary>
+    public void Set(int position, string chip, int row, int column, uint canonical)
+    {
+        var trace = Trace(position, chip);
+        trace.Values[((long)row * trace.Width) + column] = KoalaBear.FromCanonical(canonical);
+    }
+
+    /// <summary>Writes a cell as a signed value (negative numbers as p - |value|).</summary>
+    public void SetSigned(int position, string chip, int row, int column, long value)
+    {
+        var trace = Trace(position, chip);
+        trace.Values[((long)row * trace.Width) + column] = KoalaBear.FromSigned(value);
+    }
+
+    /// <summary>Writes a Cpu word column group (four byte limbs, least significant first).</summary>
+    public void SetWord(int position, string chip, int row, int firstColumn, uint word)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            Set(position, chip, row, firstColumn + i, (word >> (8 * i)) & 0xff);
+        }
+    }
+
+    /// <summary>Checks every shard against the whole machine (constraints, local and global buses).</summary>
+    public CheckReport Check(CheckOptions? options = null)
+    {
+        var shards = _main.Select((main, position) => new ShardTraces((int)Records[position].Shard, main, _logRowCounts[position])).ToList();
+        return ConstraintChecker.Check(Machine, Preprocessed, shards, options);
+    }
+
+    /// <summary>
+    /// The forged trace fails <paramref name="label"/> on <paramref name="chip"/> (and maybe more), and with that
+    /// constraint ignored (plus <paramref name="alsoIgnored"/>, constraints that catch the same lie a second way) it
+    /// passes: the constraint is what proves the fact.
+    /// </summary>
+    public void AssertCaughtBy(string chip, string label, params string[] alsoIgnored)
+    {
+        var report = Check();
+        Assert.That(report.ConstraintFailures.Select(f => (f.Chip, f.Label)), Does.Contain((chip, label)), report.ToString);
+        var without = Check(new CheckOptions { IgnoredConstraints = new HashSet<string>([label, .. alsoIgnored], StringComparer.Ordinal) });
+        Assert.That(without.IsSatisfied, Is.True, $"the forgery must be otherwise consistent (only '{label}' may catch it): {without}");
+    }
+
+    /// <summary>
+    /// The forged trace unbalances <paramref name="bus"/> (and maybe more), and with that bus ignored it passes: the
+    /// bus is what proves the fact.
+    /// </summary>
+    public void AssertCaughtByBus(Bus bus, params string[] alsoIgnoredBuses)
+    {
+        var report = Check();
+        Assert.That(report.BusImbalances.Select(i => i.Bus), Does.Contain(bus), report.ToString);
+        var without = Check(new CheckOptions { IgnoredBuses = new HashSet<string>([bus.Name, .. alsoIgnoredBuses], StringComparer.Ordinal) });
+        Assert.That(without.IsSatisfied, Is.True, $"the forgery must be otherwise consistent (only bus {bus.Name} may catch it): {without}");
+    }
+
+    /// <summary>The honest run passes: a forgery test starts from a trace the checker accepts.</summary>
+    public void AssertHonestRunPasses()
+    {
+        var report = Check();
+        Assert.That(report.IsSatisfied, Is.True, report.ToString);
+    }
+
+    public void Dispose() => _result.Dispose();
+
+    private static HostTrace GenerateMain(Chip<ExecutionRecord, Program> chip, ExecutionRecord record) =>
+        chip.Included(record) ? chip.GenerateHostMainTrace(record) : HostTrace.Zeros(0, chip.Width);
+
+    // One padded domain per shard, sized by its tallest trace (as the trace generator pads).
+    private void PadDomain(int position)
+    {
+        var tallest = _main[position].Select(p => Math.Max(p.Value.Height, Preprocessed.GetValueOrDefault(p.Key)?.Height ?? 0)).DefaultIfEmpty(1).Max();
+        _logRowCounts[position] = tallest <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(tallest - 1));
+    }
+}
