@@ -139,5 +139,8 @@ public static class CpuColumns
     /// <summary>Bit 1 of the address.</summary>
     public const int AddrBit1 = 65;
 
-    public const int Width = 66;
+    /// <summary>Columns above, before the groups of <see cref="CpuControlColumns"/> and <see cref="CpuMemoryAccessColumns"/>.</summary>
+    public const int BaseWidth = 66;
+
+    public const int Width = CpuMemoryAccessColumns.End;
 }
