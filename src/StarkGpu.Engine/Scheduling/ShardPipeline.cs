@@ -18,20 +18,24 @@ public sealed record ShardPipelineReport(int Shards, TimeSpan TracegenTime, Time
 /// <summary>
 /// Trace generation that takes records as a producer (an executor) yields them: each record's main traces are
 /// generated, handed to the caller, and then the traces (device memory and prover permit) and the record are
-/// disposed before the next record is read. A producer that bounds its records in flight (as
+/// disposed before the next record is read (the record too, when it is <see cref="IDisposable"/>). A producer that bounds its records in flight (as
 /// <c>Executor.ExecuteStreaming</c> does) thereby bounds the memory of the whole run, and executing shard k+1
 /// overlaps tracing shard k.
 /// </summary>
 public static class ShardPipeline
 {
-    /// <summary>Runs until <paramref name="records"/> completes. On an error the record in hand and its traces are disposed.</summary>
+    /// <summary>
+    /// Runs until <paramref name="records"/> completes. On an error (trace generation or <paramref name="consume"/>)
+    /// the record in hand and its traces, permit included, are disposed and the error is thrown; the records not yet
+    /// read stay with their producer.
+    /// </summary>
     /// <param name="consume">Called with each record and its traces, in order; neither may be kept past the call.</param>
     public static async Task<ShardPipelineReport> RunAsync<TRecord, TProgram>(
         TraceGenerator<TRecord, TProgram> generator,
         ChannelReader<TRecord> records,
         Func<TRecord, MainTraceData, ValueTask> consume,
         CancellationToken cancellationToken = default)
-        where TRecord : IExecutionRecord, IDisposable
+        where TRecord : IExecutionRecord
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(records);
@@ -52,7 +56,7 @@ public static class ShardPipeline
                 continue;
             }
 
-            using (record)
+            try
             {
                 var start = Stopwatch.GetTimestamp();
                 using var traces = await generator.GenerateMainTracesAsync(record, cancellationToken).ConfigureAwait(false);
@@ -60,6 +64,10 @@ public static class ShardPipeline
                 tracegen += generated - start;
                 await consume(record, traces).ConfigureAwait(false);
                 consumer += Stopwatch.GetTimestamp() - generated;
+            }
+            finally
+            {
+                (record as IDisposable)?.Dispose();
             }
 
             shards++;
