@@ -85,6 +85,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
             Scan(chip, shard, checkConstraints: true, _balance);
         }
 
+        _evaluator.EndShard();
         CollectUnbalanced(_local);
     }
 
@@ -223,6 +224,8 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
                 Scan(chip, shard, checkConstraints: false, sink);
             }
         }
+
+        _evaluator.EndShard();
 
         var busById = _machine.Buses.ToDictionary(b => b.Id);
         return [.. unbalanced.Select((tuple, entry) => new BusImbalance(
