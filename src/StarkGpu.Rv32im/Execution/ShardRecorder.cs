@@ -110,6 +110,7 @@ internal sealed class ShardRecorder
     public IReadOnlyList<ExecutionRecord> Finish()
     {
         _record.PublicValues.ExitCode = _state.ExitCode;
+        _record.PublicValues.IsLastShard = 1;
         CloseShard(0);
         MemoryBoundary.Emit(_state, _registerStamps, _memoryStamps, _hintInitialValues, _record);
         foreach (var shard in _shards)
