@@ -80,6 +80,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
     {
         _local.Clear();
         _balance.ShardIndex = shard.ShardIndex;
+        _evaluator.BeginShard(shard.PublicValues ?? []);
         foreach (var chip in ChipsOf(shard))
         {
             Scan(chip, shard, checkConstraints: true, _balance);
@@ -93,6 +94,15 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
 
     private void Validate(ShardTraces shard)
     {
+        var publicValues = shard.PublicValues?.Count ?? 0;
+        if (publicValues < _machine.PublicValueCount)
+        {
+            var reader = _machine.Chips.First(c => _machine.Symbolic(c.Name).PublicValueCount > publicValues);
+            throw new ArgumentException(
+                $"shard {shard.ShardIndex} has {publicValues} public values; chip {reader.Name} reads public value " +
+                $"{_machine.Symbolic(reader.Name).PublicValueCount - 1} (the machine reads {_machine.PublicValueCount})");
+        }
+
         foreach (var (name, trace) in shard.Main.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!_machine.TryGetChip(name, out var chip))
@@ -218,6 +228,7 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
         foreach (var shard in shards)
         {
             sink.ShardIndex = shard.ShardIndex;
+            _evaluator.BeginShard(shard.PublicValues ?? []);
             foreach (var chip in ChipsOf(shard).Where(c => _machine.Symbolic(c.Name).Buses.Any(b => buses.Contains(b.Id))))
             {
                 sink.ChipName = chip.Name;

@@ -110,6 +110,7 @@ internal sealed class ShardRecorder
     public void Finish()
     {
         _record.PublicValues.ExitCode = _state.ExitCode;
+        _record.PublicValues.IsLastShard = 1;
         CloseShard(0);
         MemoryBoundary.Emit(_state, _registerStamps, _memoryStamps, _hintInitialValues, _record);
         _sink.Emit(_record);
