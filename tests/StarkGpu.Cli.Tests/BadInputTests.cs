@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace StarkGpu.Cli.Tests;
 
 /// <summary>
@@ -108,29 +106,7 @@ public sealed class BadInputTests
     private static TestCaseData Case(string name, string expected, params string[] args) =>
         new TestCaseData(expected, args).SetName($"{name}: stark-gpu {string.Join(' ', args)}");
 
-    /// <summary>Runs the CLI's entry point in this process, capturing its console.</summary>
-    private static (int Code, string Output, string Error) Run(string[] args)
-    {
-        var entry = Assembly.Load("stark-gpu").EntryPoint!;
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = (int)entry.Invoke(null, [args])!;
-            return (code, output.ToString(), error.ToString());
-        }
-        catch (TargetInvocationException e)
-        {
-            return (-1, output.ToString(), error + e.InnerException!.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Output, string Error) Run(string[] args) => InProcessCli.Run(args);
 
     private static string GuestElf(string name) => RepoPaths.GuestElf(name);
 }
