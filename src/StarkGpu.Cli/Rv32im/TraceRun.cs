@@ -70,14 +70,13 @@ internal static class TraceRun
 
         var totals = new SortedDictionary<string, ChipTotals>(StringComparer.Ordinal);
         var digests = settings.Digest ? new SortedDictionary<string, List<byte[]>>(StringComparer.Ordinal) : null;
-        var digestClock = new Stopwatch();
         long traceBytes = 0;
         var preprocessedClock = Stopwatch.StartNew();
         using (var preprocessed = generator.GeneratePreprocessedTracesAsync(program).GetAwaiter().GetResult())
         {
             preprocessedClock.Stop();
             Accumulate(totals, preprocessed.Reports, PreprocessedSuffix);
-            Digest(digests, preprocessed.Traces, PreprocessedSuffix, digestClock);
+            Digest(digests, preprocessed.Traces, PreprocessedSuffix);
             traceBytes += preprocessed.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
         }
 
@@ -93,7 +92,7 @@ internal static class TraceRun
         {
             ShowProgress((int)record.Shard);
             Accumulate(totals, traces.Reports, string.Empty);
-            Digest(digests, traces.Traces, string.Empty, digestClock);
+            Digest(digests, traces.Traces, string.Empty);
             traceBytes += traces.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
             check?.Add(record);
             return ValueTask.CompletedTask;
@@ -147,14 +146,13 @@ internal static class TraceRun
 
     /// <summary>Adds each trace's digest to its chip's list (shards in order), when digests were asked for.</summary>
     private static void Digest(
-        SortedDictionary<string, List<byte[]>>? digests, IReadOnlyDictionary<string, PaddedMle<KoalaBear>> traces, string suffix, Stopwatch clock)
+        SortedDictionary<string, List<byte[]>>? digests, IReadOnlyDictionary<string, PaddedMle<KoalaBear>> traces, string suffix)
     {
         if (digests is null)
         {
             return;
         }
 
-        clock.Start();
         foreach (var (chip, trace) in traces)
         {
             var name = suffix.Length == 0 ? chip : $"{chip} {suffix}";
@@ -165,8 +163,6 @@ internal static class TraceRun
 
             list.Add(TraceDigest.Of(trace));
         }
-
-        clock.Stop();
     }
 
     private static void Accumulate(SortedDictionary<string, ChipTotals> totals, IReadOnlyList<ChipTraceReport> reports, string suffix)
