@@ -42,21 +42,42 @@ public static class ConstraintChecker
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(records);
-        var preprocessed = machine.Chips
+        var preprocessed = HostPreprocessedTraces(machine, program);
+        var shards = records.Select(record => HostShardTraces(machine, preprocessed, record)).ToList();
+        return Check(machine, preprocessed, shards, options);
+    }
+
+    /// <summary>
+    /// Starts a check of records that arrive one by one and are released after <see cref="StreamingCheck{TRecord, TProgram}.Add"/>:
+    /// the same verdict as <see cref="CheckRecords"/>, in the memory of one shard's host traces.
+    /// </summary>
+    public static StreamingCheck<TRecord, TProgram> BeginStream<TRecord, TProgram>(
+        Machine<TRecord, TProgram> machine, TProgram program, CheckOptions? options = null)
+        where TRecord : IExecutionRecord
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        var preprocessed = HostPreprocessedTraces(machine, program);
+        return new StreamingCheck<TRecord, TProgram>(
+            new CheckRun<TRecord, TProgram>(machine, preprocessed, options ?? new CheckOptions()),
+            record => HostShardTraces(machine, preprocessed, record));
+    }
+
+    private static Dictionary<string, HostTrace> HostPreprocessedTraces<TRecord, TProgram>(Machine<TRecord, TProgram> machine, TProgram program)
+        where TRecord : IExecutionRecord =>
+        machine.Chips
             .Where(c => c.PreprocessedWidth > 0)
             .ToDictionary(c => c.Name, c => c.GenerateHostPreprocessedTrace(program), StringComparer.Ordinal);
-        var shards = new List<ShardTraces>();
-        foreach (var record in records)
-        {
-            var included = machine.IncludedChips(record);
-            var main = machine.SmallestCluster(included).ChipNames
-                .Select(machine.ByName)
-                .ToDictionary(c => c.Name, c => c.Included(record) ? c.GenerateHostMainTrace(record) : HostTrace.Zeros(0, c.Width), StringComparer.Ordinal);
-            var tallest = main.Select(p => Math.Max(p.Value.Height, preprocessed.GetValueOrDefault(p.Key)?.Height ?? 0)).DefaultIfEmpty(1).Max();
-            shards.Add(new ShardTraces(record.ShardIndex, main, CeilingLog2(tallest), record.PublicValues.ToArray()));
-        }
 
-        return Check(machine, preprocessed, shards, options);
+    private static ShardTraces HostShardTraces<TRecord, TProgram>(
+        Machine<TRecord, TProgram> machine, IReadOnlyDictionary<string, HostTrace> preprocessed, TRecord record)
+        where TRecord : IExecutionRecord
+    {
+        var included = machine.IncludedChips(record);
+        var main = machine.SmallestCluster(included).ChipNames
+            .Select(machine.ByName)
+            .ToDictionary(c => c.Name, c => c.Included(record) ? c.GenerateHostMainTrace(record) : HostTrace.Zeros(0, c.Width), StringComparer.Ordinal);
+        var tallest = main.Select(p => Math.Max(p.Value.Height, preprocessed.GetValueOrDefault(p.Key)?.Height ?? 0)).DefaultIfEmpty(1).Max();
+        return new ShardTraces(record.ShardIndex, main, CeilingLog2(tallest), record.PublicValues.ToArray());
     }
 
     /// <summary>

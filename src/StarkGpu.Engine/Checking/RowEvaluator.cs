@@ -62,6 +62,14 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
         _sink = sink;
     }
 
+    /// <summary>Drops the references to the last chip's traces, so that a checked shard's traces can be collected.</summary>
+    public void EndShard()
+    {
+        _main = [];
+        _preprocessed = [];
+        _sink = null;
+    }
+
     /// <summary>Evaluates row <paramref name="row"/> of a domain of <paramref name="domainRows"/> rows.</summary>
     /// <param name="rowCount">How many identical rows this row stands for; interactions count that many times.</param>
     public void EvaluateRow(IAir air, long row, long domainRows, long rowCount)

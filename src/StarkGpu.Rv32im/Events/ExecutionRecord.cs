@@ -61,6 +61,11 @@ public sealed partial class ExecutionRecord : IDisposable
     /// <summary>Number of instructions in the shard.</summary>
     public int Cycles => Cpu.Count;
 
+    private Action? _released;
+
+    /// <summary>Runs <paramref name="released"/> once, when the record is disposed (a streamed shard's slot).</summary>
+    internal void OnRelease(Action released) => _released = released;
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -76,5 +81,6 @@ public sealed partial class ExecutionRecord : IDisposable
         Syscalls.Dispose();
         MemoryInitialize.Dispose();
         MemoryFinalize.Dispose();
+        Interlocked.Exchange(ref _released, null)?.Invoke();
     }
 }
