@@ -10,8 +10,8 @@ namespace StarkGpu.Rv32im.Chips.Syscall;
 /// The syscalls whose arguments are public values, as SP1 v3 constrains them on its ECALL row: HALT's a0 is the
 /// exit code, and COMMIT's (COMMIT_DEFERRED_PROOFS') a1 is word a0 of the committed (deferred-proofs) digest.
 /// Each syscall is recognised by is_x = is_real * [syscall_id == x], an inverse column proving the id differs
-/// elsewhere; the index a0 is one-hot in eight boolean columns. The public digests are the final ones, so (as in
-/// SP1) a guest commits each word once.
+/// elsewhere; the index a0 is one-hot in eight boolean columns. A shard's digests are those at its close, so (as
+/// in SP1) a guest commits each word once.
 /// </summary>
 internal static class SyscallPublicValues
 {
