@@ -13,8 +13,9 @@ public struct DigestWords
 }
 
 /// <summary>
-/// A shard's public values (SP1 v3 subset). The digests are the words the guest COMMITted by the end of the
-/// execution (the same in every shard of a run); the exit code is meaningful in the last shard. Unlike SP1 v3 (whose
+/// A shard's public values (SP1 v3 subset). The digests are the words the guest COMMITted by the end of the shard
+/// (SP1's rule: zero before a word's COMMIT, the word after it, the final digest in the last shard); the exit code is
+/// meaningful in the last shard. Unlike SP1 v3 (whose
 /// MemoryProgram lives in shard 1), the memory boundary lies in the last shard, which <see cref="IsLastShard"/> names.
 /// </summary>
 public struct PublicValues

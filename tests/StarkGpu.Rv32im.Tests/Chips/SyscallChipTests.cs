@@ -31,8 +31,8 @@ public sealed class SyscallChipTests
         // p = 0x7f000001: 0xffffffff = 2p + 0x01fffffd, 0x80000000 = p + 0x00ffffff, p itself is 0. Then is_halt
         // (id 0 only) and the id's inverse (0 for id 0).
         var inverse = KoalaBear.FromCanonical(0x01ff_fffd).Inverse().Canonical;
-        Assert.That(trace.Row(0).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 1, 0, inverse }));
-        Assert.That(trace.Row(1).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 1, 1, 0 }));
+        Assert.That(trace.Row(0).ToArray().Take(8).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 1, 0, inverse }));
+        Assert.That(trace.Row(1).ToArray().Take(8).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 1, 1, 0 }));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class SyscallChipTests
         var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.Arg1, 8));
         Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("halt: a0 is the public exit code", 1L) }), report.ToString);
         report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.IsHalt, 0));
-        Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("is_halt = is_real - syscall_id * inverse", 1L) }), report.ToString);
+        Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("is_halt = is_real - (syscall_id - 0) * inverse", 1L) }), report.ToString);
         report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.IsHalt, 1));
         Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("is_halt only for syscall id 0"), report.ToString);
     }

@@ -118,6 +118,45 @@ public sealed class PublicValueTests
     }
 
     [Test]
+    public void ACommittedDigestWordOtherThanTheCommittedOneIsCaught()
+    {
+        // The hints guest COMMITs words 0, 1 and 7; the shards from the one that commits word 7 on claim another
+        // word (so the claim still chains: zero before, the same word after).
+        using var run = CheatingRun.Of("hints");
+        var committing = Enumerable.Range(0, run.Records.Count)
+            .Single(p => run.Records[p].Syscalls.ToArray().Any(s => s.SyscallId == 0x10 && s.Arg1 == 7));
+        foreach (var record in run.Records.Skip(committing))
+        {
+            record.PublicValues.CommittedValueDigest[7] ^= 1;
+        }
+
+        Assert.That(PublicValueChain.Check(run.Program, run.Records), Is.Empty, "the forged claim chains");
+
+        run.AssertCaughtBy(SyscallChip.ChipName, "commit: a1 is committed digest word 7");
+    }
+
+    [Test]
+    public void ACommitToAnotherIndexThanA0IsCaught()
+    {
+        // The COMMIT of word 7 presented as word 6 (its index bits moved), every shard claiming that word 6 is the
+        // committed value, which the guest never wrote there.
+        using var run = CheatingRun.Of("hints");
+        var (position, row) = Enumerable.Range(0, run.Records.Count)
+            .SelectMany(p => run.Records[p].Syscalls.ToArray().Select((s, r) => (Position: p, Row: r, Syscall: s)))
+            .Where(c => c.Syscall.SyscallId == 0x10 && c.Syscall.Arg1 == 7)
+            .Select(c => (c.Position, c.Row))
+            .Single();
+        run.Set(position, SyscallChip.ChipName, row, SyscallColumns.DigestIndex + 7, 0);
+        run.Set(position, SyscallChip.ChipName, row, SyscallColumns.DigestIndex + 6, 1);
+        foreach (var record in run.Records)
+        {
+            record.PublicValues.CommittedValueDigest[6] = record.PublicValues.CommittedValueDigest[7];
+        }
+
+        run.AssertCaughtBy(SyscallChip.ChipName, "commit: the index bits are a0");
+    }
+
+    [Test]
     public void MemoryProgramRowsRealInTheFirstShardInsteadOfTheLastAreCaught()
     {
         // The image's initial states sent from shard 1 rather than the last shard: the global bus cannot tell.
