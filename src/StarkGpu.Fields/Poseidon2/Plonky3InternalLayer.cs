@@ -21,7 +21,6 @@ public readonly struct Plonky3InternalLayer : IPoseidon2InternalLayer
     private const uint MinusInverseSixteen = 0x6f000001;
     private const uint MinusInverseTwoPow24 = 0x7effff01;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Apply(ref Poseidon2State16 s)
     {
         var sum = Sum(ref s);

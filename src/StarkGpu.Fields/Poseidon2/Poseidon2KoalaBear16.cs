@@ -83,7 +83,11 @@ public static class Poseidon2KoalaBear16
     }
 
     /// <summary>The permutation of one state, with constants from <paramref name="constants"/>: host and kernels.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// Not inlined, and neither are its rounds and layers: the JIT's inlining budget is per method, and one method
+    /// holding every round ran out of it, leaving field additions as calls (3x slower). Each part is its own root,
+    /// with its lane arithmetic inlined.
+    /// </remarks>
     public static void Permute<TLayer, TConstants>(ref Poseidon2State16 state, TConstants constants)
         where TLayer : struct, IPoseidon2InternalLayer
         where TConstants : struct, IPoseidon2RoundConstants
@@ -106,7 +110,6 @@ public static class Poseidon2KoalaBear16
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FullRound<TConstants>(ref Poseidon2State16 s, TConstants c, int offset)
         where TConstants : struct, IPoseidon2RoundConstants
     {
@@ -130,7 +133,6 @@ public static class Poseidon2KoalaBear16
     }
 
     /// <summary>M4 on each chunk of 4 lanes, then lane i += the sum of the lanes j with j = i mod 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ExternalLayer(ref Poseidon2State16 s)
     {
         M4(ref s.S0, ref s.S1, ref s.S2, ref s.S3);

@@ -16,7 +16,6 @@ public readonly struct Sp1InternalLayer : IPoseidon2InternalLayer
 
     private const uint MinusTwo = 0x7f000001 - 2;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Apply(ref Poseidon2State16 s)
     {
         var sum = Multiply(Plonky3InternalLayer.Sum(ref s), InverseTwoPow32);
