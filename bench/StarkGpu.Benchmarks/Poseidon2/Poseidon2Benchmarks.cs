@@ -8,9 +8,10 @@ namespace StarkGpu.Benchmarks.Poseidon2;
 
 /// <summary>
 /// Poseidon2 permutations (KoalaBear, width 16) of 2^14 random states, per permutation (OperationsPerInvoke), side
-/// by side: the plain scalar reference (baseline, 1 thread), the host path (<see cref="Poseidon2KoalaBear16"/>, 1
-/// thread and all cores) and the kernel on the backend (cpu: ILGPU's CPU accelerator, all cores; cuda where present).
-/// The host rows do not depend on the backend parameter. Compute-bound: 64 bytes in and out per ~600 multiplies.
+/// by side: the plain scalar reference (baseline, 1 thread), the host path (<see cref="Poseidon2KoalaBear16.PermuteAll{TLayer}(Span{KoalaBear})"/>:
+/// AVX-512, 16 states per vector; 1 thread and all cores), the portable body that the kernels run, on the host (1
+/// thread), and the kernel on the backend (cpu: ILGPU's CPU accelerator, all cores; cuda where present). The host rows
+/// do not depend on the backend parameter. Compute-bound: 64 bytes in and out per ~600 field multiplies.
 /// </summary>
 [MemoryDiagnoser]
 public class Poseidon2Benchmarks
@@ -47,16 +48,21 @@ public class Poseidon2Benchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = States, Description = "plain scalar C# reference (ulong, %), 1 thread")]
     public void ScalarReference() => ScalarPoseidon2.PermuteAll(_reference);
 
-    [Benchmark(OperationsPerInvoke = States, Description = "host Poseidon2KoalaBear16, plonky3 layer, 1 thread")]
+    [Benchmark(OperationsPerInvoke = States, Description = "host portable body (the kernels' code), plonky3, 1 thread")]
+    public void HostPortablePlonky3() => Poseidon2KoalaBear16.PermuteAllPortable<Plonky3InternalLayer>(_host);
+
+    [Benchmark(OperationsPerInvoke = States, Description = "host PermuteAll (AVX-512), plonky3, 1 thread")]
     public void HostPlonky3() => Poseidon2KoalaBear16.PermuteAll<Plonky3InternalLayer>(_host);
 
-    [Benchmark(OperationsPerInvoke = States, Description = "host Poseidon2KoalaBear16, sp1 layer, 1 thread")]
+    [Benchmark(OperationsPerInvoke = States, Description = "host PermuteAll (AVX-512), sp1, 1 thread")]
     public void HostSp1() => Poseidon2KoalaBear16.PermuteAll<Sp1InternalLayer>(_host);
 
-    [Benchmark(OperationsPerInvoke = States, Description = "host Poseidon2KoalaBear16, plonky3 layer, all cores")]
+    [Benchmark(OperationsPerInvoke = States, Description = "host PermuteAll (AVX-512), plonky3, all cores")]
     public void HostPlonky3Parallel()
     {
-        var chunk = Words / Environment.ProcessorCount / Poseidon2KoalaBear16.Width * Poseidon2KoalaBear16.Width;
+        // Whole 16-state blocks per worker, so every worker stays on the vector path.
+        const int block = 16 * Poseidon2KoalaBear16.Width;
+        var chunk = Words / Environment.ProcessorCount / block * block;
         Parallel.For(0, Environment.ProcessorCount, worker =>
         {
             var start = worker * chunk;
