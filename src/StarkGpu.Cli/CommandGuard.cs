@@ -1,6 +1,7 @@
 using StarkGpu.Device;
 using StarkGpu.Engine.Scheduling;
 using StarkGpu.Rv32im.Execution;
+using StarkGpu.Rv32im.Sharding;
 
 namespace StarkGpu.Cli;
 
@@ -31,9 +32,12 @@ internal static class CommandGuard
         catch (TraceTooTallException e)
         {
             var neededLog = (int)Math.Ceiling(Math.Log2(e.Rows));
+            var shard = ShardSizing.ShrinksWithShard(e.ChipName ?? string.Empty)
+                ? $" or --shard-cycles {ShardSizing.MaxShardCycles(Math.Max(e.MaxLogRowCount, ShardSizing.MinLogRows)):N0} (the most that fit 2^{e.MaxLogRowCount} rows)"
+                : " (its height follows from the program and the memory it touches, not from the shard size)";
             Console.Error.WriteLine(
                 $"{command}: chip {e.ChipName} has a trace of {e.Rows:N0} rows, more than 2^{e.MaxLogRowCount} = {1L << e.MaxLogRowCount:N0} " +
-                $"(--max-log-rows {e.MaxLogRowCount}): give --max-log-rows {neededLog} or a smaller --shard-cycles");
+                $"(--max-log-rows {e.MaxLogRowCount}): give --max-log-rows {neededLog}{shard}");
             return ExitCodes.BadInput;
         }
         catch (DeviceException e)

@@ -22,6 +22,7 @@ internal static class RunCommand
 
     private static int Run(string path, string[] hintPaths, ulong? maxCycles, string? jsonPath)
     {
+        JsonReport.CheckWritable(jsonPath);
         var program = GuestProgram.Load(path);
         var options = new ExecutionOptions
         {

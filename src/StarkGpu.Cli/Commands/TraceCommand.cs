@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StarkGpu.Cli.Rv32im;
-using StarkGpu.Rv32im.Elf;
+using StarkGpu.Rv32im.Sharding;
 using GuestImage = StarkGpu.Rv32im.Elf.Program;
 
 namespace StarkGpu.Cli.Commands;
@@ -14,7 +14,12 @@ internal static class TraceCommand
         var program = new Argument<string>("program") { Description = "RV32IM ELF executable" };
         var hints = new Option<string[]>("--hint") { Description = "A file whose bytes are the next hint (repeatable)" };
         var backend = BackendOption.Create("cpu", "host", "cpu", "cuda");
-        var shardCycles = new Option<int>("--shard-cycles") { Description = "Cycles per shard", DefaultValueFactory = _ => 1 << 20 };
+        var shardCycles = new Option<int?>("--shard-cycles") { Description = "Cycles per shard (default: the most whose every trace fits --max-log-rows, at most 2^20)" };
+        var shardsInFlight = new Option<int>("--shards-in-flight")
+        {
+            Description = "Shard records alive at once (executing, waiting, tracing): bounds the memory; the executor waits when the pipeline is full",
+            DefaultValueFactory = _ => 2,
+        };
         var maxLogRows = new Option<int>("--max-log-rows") { Description = "Traces are padded to 2^N rows; a taller one is an error", DefaultValueFactory = _ => 22 };
         var check = new Option<bool>("--check") { Description = "Run the constraint checker and bus balance on every shard" };
         var maxCycles = new Option<ulong?>("--max-cycles") { Description = "Stop with an error after this many instructions" };
@@ -22,14 +27,19 @@ internal static class TraceCommand
         var digest = new Option<bool>("--digest") { Description = "SHA-256 of every chip's traces (canonical column-major cells) and of the whole run, the same on every backend" };
         var command = new Command("trace", "Execute a guest and generate every shard's traces; prints per-chip rows, width, backend and time.")
         {
-            program, hints, backend, shardCycles, maxLogRows, check, maxCycles, json, digest,
+            program, hints, backend, shardCycles, shardsInFlight, maxLogRows, check, maxCycles, json, digest,
         };
         command.SetAction(parse => CommandGuard.Run("trace", () =>
         {
             var path = parse.GetValue(program)!;
+            var logRows = parse.GetValue(maxLogRows);
             var settings = new TraceSettings(
-                parse.GetValue(backend)!, parse.GetValue(shardCycles), parse.GetValue(maxLogRows), parse.GetValue(check), parse.GetValue(maxCycles), parse.GetValue(digest));
-            return Run(path, GuestProgram.Load(path), settings, GuestProgram.LoadHints(parse.GetValue(hints) ?? []), parse.GetValue(json));
+                parse.GetValue(backend)!, parse.GetValue(shardCycles) ?? DefaultShardCycles(logRows), logRows, parse.GetValue(check),
+                parse.GetValue(maxCycles), parse.GetValue(digest), parse.GetValue(shardsInFlight));
+            Validate(settings);
+            var jsonPath = parse.GetValue(json);
+            JsonReport.CheckWritable(jsonPath);
+            return Run(path, GuestProgram.Load(path), settings, GuestProgram.LoadHints(parse.GetValue(hints) ?? []), jsonPath);
         }));
         return command;
     }
@@ -48,15 +58,36 @@ internal static class TraceCommand
     /// <summary>The smallest shard the CLI accepts.</summary>
     private const int MinShardCycles = 1024;
 
-    private static int Run(string name, GuestImage program, TraceSettings settings, IReadOnlyList<byte[]> hints, string? jsonPath)
+    /// <summary>The most shards in flight: each holds a shard's events (about 108 MB per 2^20 cycles).</summary>
+    private const int MaxShardsInFlight = 64;
+
+    /// <summary>As a prover picks it: the most cycles whose every trace fits the height limit (checked in <see cref="Validate"/>).</summary>
+    private static int DefaultShardCycles(int maxLogRows) =>
+        maxLogRows >= ShardSizing.MinLogRows && maxLogRows <= 30 ? ShardSizing.MaxShardCycles(maxLogRows) : MinShardCycles;
+
+    private static void Validate(TraceSettings settings)
     {
-        if (settings.ShardCycles < MinShardCycles || settings.MaxLogRows is < 1 or > 30)
+        if (settings.MaxLogRows < ShardSizing.MinLogRows || settings.MaxLogRows > 30)
         {
             throw new BadInputException(
-                $"--shard-cycles must be at least {MinShardCycles} (every shard pays for the 65,536-row ByteLookup table, so tinier " +
-                $"shards only multiply that cost) and --max-log-rows in [1, 30] (got {settings.ShardCycles}, {settings.MaxLogRows})");
+                $"--max-log-rows must be in [{ShardSizing.MinLogRows}, 30] (got {settings.MaxLogRows}): ByteLookup's table alone has 2^{ShardSizing.MinLogRows} rows");
         }
 
+        if (settings.ShardCycles < MinShardCycles)
+        {
+            throw new BadInputException(
+                $"--shard-cycles must be at least {MinShardCycles} (got {settings.ShardCycles}): every shard pays for the 65,536-row ByteLookup " +
+                "table, so tinier shards only multiply that cost");
+        }
+
+        if (settings.ShardsInFlight is < 1 or > MaxShardsInFlight)
+        {
+            throw new BadInputException($"--shards-in-flight must be in [1, {MaxShardsInFlight}] (got {settings.ShardsInFlight})");
+        }
+    }
+
+    private static int Run(string name, GuestImage program, TraceSettings settings, IReadOnlyList<byte[]> hints, string? jsonPath)
+    {
         var outcome = TraceRun.Execute(program, settings, hints);
         var table = new Table().AddColumns("chip", "rows", "width", "backend", "ms");
         if (outcome.Digest is not null)
@@ -76,7 +107,12 @@ internal static class TraceCommand
 
         AnsiConsole.Write(table);
         Console.WriteLine($"program {name}: exit code {outcome.ExitCode}, {outcome.Cycles:N0} cycles, {outcome.Shards} shards, backend {outcome.Backend}");
-        Console.WriteLine($"execute {outcome.ExecuteSeconds:F3} s; trace generation {outcome.TracegenSeconds:F3} s = {outcome.CyclesPerSecond / 1e6:F2} MHz, {outcome.BytesPerSecond / 1e9:F2} GB/s of trace, {outcome.FloorRatio:P0} of the memset floor ({outcome.FloorSeconds * 1e3:F1} ms for the same {outcome.TraceBytes:N0} bytes)");
+        var pipeline = outcome.Pipeline;
+        Console.WriteLine(
+            $"pipeline: {pipeline.ShardsInFlight} shards in flight, {pipeline.WallSeconds:F3} s; executor {pipeline.ExecuteSeconds:F3} s (waited " +
+            $"{pipeline.ExecutorWaitSeconds:F3} s), shards {pipeline.ShardSeconds:F3} s, overlapping {pipeline.OverlapSeconds:F3} s; peak resident memory " +
+            $"{pipeline.PeakResidentBytes / (double)(1 << 20):N0} MiB");
+        Console.WriteLine($"trace generation {outcome.TracegenSeconds:F3} s = {outcome.CyclesPerSecond / 1e6:F2} MHz, {outcome.BytesPerSecond / 1e9:F2} GB/s of trace, {outcome.FloorRatio:P0} of the memset floor ({outcome.FloorSeconds * 1e3:F1} ms for the same {outcome.TraceBytes:N0} bytes)");
         var incomplete = outcome.IncompleteBuses.Count == 0 ? string.Empty : $" (not balanceable yet, no chip on one side: {string.Join(", ", outcome.IncompleteBuses)})";
         Console.WriteLine($"check: constraints {outcome.Constraints}, buses {outcome.Buses}{incomplete}");
         if (outcome.Digest is not null)
@@ -104,8 +140,18 @@ internal static class TraceCommand
         json.WriteString("publicValues", JsonReport.Hex(outcome.PublicValues));
         json.WriteNumber("shards", outcome.Shards);
         json.WriteString("backend", outcome.Backend);
-        json.WriteNumber("executeSeconds", outcome.ExecuteSeconds);
+        json.WriteNumber("executeSeconds", outcome.Pipeline.ExecuteSeconds);
         json.WriteNumber("tracegenSeconds", outcome.TracegenSeconds);
+        json.WriteNumber("peakResidentBytes", outcome.Pipeline.PeakResidentBytes);
+        json.WriteStartObject("pipeline");
+        json.WriteNumber("shardsInFlight", outcome.Pipeline.ShardsInFlight);
+        json.WriteNumber("shardCycles", outcome.ShardCycles);
+        json.WriteNumber("wallSeconds", outcome.Pipeline.WallSeconds);
+        json.WriteNumber("executorSeconds", outcome.Pipeline.ExecuteSeconds);
+        json.WriteNumber("executorWaitSeconds", outcome.Pipeline.ExecutorWaitSeconds);
+        json.WriteNumber("shardSeconds", outcome.Pipeline.ShardSeconds);
+        json.WriteNumber("overlapSeconds", outcome.Pipeline.OverlapSeconds);
+        json.WriteEndObject();
         json.WriteNumber("cyclesPerSecond", outcome.CyclesPerSecond);
         json.WriteNumber("floorRatio", outcome.FloorRatio);
         if (outcome.Digest is not null)

@@ -12,7 +12,7 @@ internal static class GuestProgram
         {
             return ElfLoader.LoadFile(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new BadInputException($"cannot read {path}: {e.Message}", e);
         }
@@ -32,16 +32,29 @@ internal static class GuestProgram
         return ("sha256.elf (embedded)", ElfLoader.Load(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)));
     }
 
+    private const long MaxHintBytes = AddressSpace.Limit - AddressSpace.DataStart;
+
     public static IReadOnlyList<byte[]> LoadHints(IEnumerable<string> paths)
     {
         var hints = new List<byte[]>();
+        long total = 0;
         foreach (var path in paths)
         {
             try
             {
+                // A hint is read into guest memory: one larger than all of it can only fail later, after a long run.
+                var length = new FileInfo(path).Length;
+                total += length;
+                if (total > MaxHintBytes)
+                {
+                    throw new BadInputException(
+                        $"hint {path} has {length:N0} bytes, and the hints together {total:N0}: more than the guest's memory " +
+                        $"({MaxHintBytes:N0} bytes from 0x{AddressSpace.DataStart:x} to 0x{AddressSpace.Limit:x8})");
+                }
+
                 hints.Add(File.ReadAllBytes(path));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new BadInputException($"cannot read hint {path}: {e.Message}", e);
             }

@@ -6,23 +6,36 @@ using StarkGpu.Fields;
 using StarkGpu.Engine.Scheduling;
 using StarkGpu.Rv32im;
 using StarkGpu.Rv32im.Events;
-using StarkGpu.Rv32im.Elf;
 using GuestImage = StarkGpu.Rv32im.Elf.Program;
 using StarkGpu.Rv32im.Execution;
 
 namespace StarkGpu.Cli.Rv32im;
 
 /// <summary>What <c>trace</c> and <c>demo</c> were asked to do.</summary>
-internal sealed record TraceSettings(string Backend, int ShardCycles, int MaxLogRows, bool Check, ulong? MaxCycles, bool Digest = false);
+internal sealed record TraceSettings(
+    string Backend, int ShardCycles, int MaxLogRows, bool Check, ulong? MaxCycles, bool Digest = false, int ShardsInFlight = 2);
 
 /// <summary>One chip's totals over all shards; its digest (<see cref="TraceDigest"/> of each shard's trace, combined in shard order) when asked for.</summary>
 internal sealed record ChipTotals(string Name, long Rows, int Width, string Backend, double Seconds, string? Digest = null);
 
+/// <summary>How the executor and trace generation shared the run (seconds), and the memory it took.</summary>
+/// <param name="ExecuteSeconds">The executor's own time (its waits for a free shard slot excluded).</param>
+/// <param name="ExecutorWaitSeconds">The executor waiting because <see cref="ShardsInFlight"/> records were alive.</param>
+/// <param name="ShardSeconds">Trace generation plus the digests and the check, per shard, summed.</param>
+/// <param name="WallSeconds">From the executor's start to the last shard's release.</param>
+/// <param name="PeakResidentBytes">The process's peak resident memory (VmHWM) at the end of the run.</param>
+internal sealed record PipelineFigures(
+    int ShardsInFlight, double ExecuteSeconds, double ExecutorWaitSeconds, double ShardSeconds, double WallSeconds, long PeakResidentBytes)
+{
+    /// <summary>Seconds the executor and the shard work ran at the same time.</summary>
+    public double OverlapSeconds => Math.Max(0, ExecuteSeconds + ShardSeconds - WallSeconds);
+}
+
 /// <summary>The outcome of a trace run, printed as a table and written as JSON.</summary>
 internal sealed record TraceOutcome(
-    uint ExitCode, ulong Cycles, int Shards, string Backend, double ExecuteSeconds, double TracegenSeconds,
+    uint ExitCode, ulong Cycles, int Shards, int ShardCycles, string Backend, double TracegenSeconds,
     long TraceBytes, double FloorSeconds, IReadOnlyList<ChipTotals> Chips, string Constraints, string Buses,
-    IReadOnlyList<string> IncompleteBuses, string? CheckReport, byte[] PublicValues, string? Digest)
+    IReadOnlyList<string> IncompleteBuses, string? CheckReport, byte[] PublicValues, string? Digest, PipelineFigures Pipeline)
 {
     public double CyclesPerSecond => Cycles / TracegenSeconds;
 
@@ -34,21 +47,15 @@ internal sealed record TraceOutcome(
     public bool Failed => ExitCode != 0 || Constraints == "fail" || Buses == "fail";
 }
 
-/// <summary>Executes a guest with event recording and generates every shard's traces on the chosen backend.</summary>
+/// <summary>
+/// Executes a guest and generates every shard's traces on the chosen backend as a pipeline: the executor streams
+/// shard records (at most <see cref="TraceSettings.ShardsInFlight"/> alive), each is traced, digested and checked
+/// as it comes and released at once, so memory does not grow with the program's length.
+/// </summary>
 internal static class TraceRun
 {
     public static TraceOutcome Execute(GuestImage program, TraceSettings settings, IReadOnlyList<byte[]> hints)
     {
-        var clock = Stopwatch.StartNew();
-        using var result = Executor.Execute(program, new ExecutionOptions
-        {
-            Mode = ExecutionMode.Recording,
-            ShardSize = settings.ShardCycles,
-            Hints = hints,
-            MaxCycles = settings.MaxCycles ?? new ExecutionOptions().MaxCycles,
-        });
-        var executeSeconds = clock.Elapsed.TotalSeconds;
-
         var backend = settings.Backend switch
         {
             "host" => TraceBackend.Host,
@@ -63,26 +70,42 @@ internal static class TraceRun
 
         var totals = new SortedDictionary<string, ChipTotals>(StringComparer.Ordinal);
         var digests = settings.Digest ? new SortedDictionary<string, List<byte[]>>(StringComparer.Ordinal) : null;
-        var digestClock = new Stopwatch(); // digests are not trace generation: their time is taken out
+        var digestClock = new Stopwatch();
         long traceBytes = 0;
-        clock.Restart();
+        var preprocessedClock = Stopwatch.StartNew();
         using (var preprocessed = generator.GeneratePreprocessedTracesAsync(program).GetAwaiter().GetResult())
         {
+            preprocessedClock.Stop();
             Accumulate(totals, preprocessed.Reports, PreprocessedSuffix);
             Digest(digests, preprocessed.Traces, PreprocessedSuffix, digestClock);
             traceBytes += preprocessed.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
         }
 
-        for (var shard = 0; shard < result.Shards.Count; shard++)
+        var check = settings.Check ? ConstraintChecker.BeginStream(machine, program) : null;
+        var wall = Stopwatch.StartNew();
+        using var stream = Executor.ExecuteStreaming(program, new ExecutionOptions
         {
-            ShowProgress(shard, result.Shards.Count);
-            using var traces = generator.GenerateMainTracesAsync(result.Shards[shard]).GetAwaiter().GetResult();
+            ShardSize = settings.ShardCycles,
+            Hints = hints,
+            MaxCycles = settings.MaxCycles ?? new ExecutionOptions().MaxCycles,
+        }, settings.ShardsInFlight);
+        var pipeline = ShardPipeline.RunAsync(generator, stream.Records, (record, traces) =>
+        {
+            ShowProgress((int)record.Shard);
             Accumulate(totals, traces.Reports, string.Empty);
             Digest(digests, traces.Traces, string.Empty, digestClock);
             traceBytes += traces.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
-        }
+            check?.Add(record);
+            return ValueTask.CompletedTask;
+        }).GetAwaiter().GetResult();
+        using var result = stream.Completion.GetAwaiter().GetResult();
+        wall.Stop();
+        ShowProgress(0);
+        var figures = new PipelineFigures(
+            settings.ShardsInFlight, stream.ExecutingTime.TotalSeconds, stream.WaitingTime.TotalSeconds, pipeline.BusyTime.TotalSeconds,
+            wall.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64);
 
-        var tracegenSeconds = clock.Elapsed.TotalSeconds - digestClock.Elapsed.TotalSeconds;
+        var tracegenSeconds = preprocessedClock.Elapsed.TotalSeconds + pipeline.TracegenTime.TotalSeconds;
         string? runDigest = null;
         if (digests is not null)
         {
@@ -98,27 +121,26 @@ internal static class TraceRun
 
             runDigest = Convert.ToHexStringLower(TraceDigest.Combine(digests.Values.Select(TraceDigest.Combine)));
         }
-        ShowProgress(result.Shards.Count, result.Shards.Count);
-        var floorSeconds = MemsetFloor(accelerator, traceBytes);
 
+        var floorSeconds = MemsetFloor(accelerator, traceBytes);
         string constraints = "skipped", buses = "skipped";
         string? report = null;
         var incomplete = Rv32imMachine.IncompleteBuses(machine);
-        if (settings.Check)
+        if (check is not null)
         {
-            var check = ConstraintChecker.CheckRecords(machine, program, result.Shards);
-            var imbalances = check.BusImbalances.Where(b => !incomplete.Contains(b.Bus)).ToList();
-            constraints = check.ConstraintFailureCount == 0 ? "pass" : "fail";
+            var checkReport = check.Finish();
+            var imbalances = checkReport.BusImbalances.Where(b => !incomplete.Contains(b.Bus)).ToList();
+            constraints = checkReport.ConstraintFailureCount == 0 ? "pass" : "fail";
             buses = imbalances.Count == 0 ? "pass" : "fail";
-            if (!check.IsSatisfied)
+            if (!checkReport.IsSatisfied)
             {
-                report = string.Join(Environment.NewLine, check.ConstraintFailures.Select(f => f.ToString()).Concat(imbalances.Select(b => b.ToString())).Take(20));
+                report = string.Join(Environment.NewLine, checkReport.ConstraintFailures.Select(f => f.ToString()).Concat(imbalances.Select(b => b.ToString())).Take(20));
             }
         }
 
         return new TraceOutcome(
-            result.ExitCode, result.Cycles, result.ShardCount, settings.Backend, executeSeconds, tracegenSeconds, traceBytes, floorSeconds,
-            [.. totals.Values], constraints, buses, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream], runDigest);
+            result.ExitCode, result.Cycles, result.ShardCount, settings.ShardCycles, settings.Backend, tracegenSeconds, traceBytes, floorSeconds,
+            [.. totals.Values], constraints, buses, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream], runDigest, figures);
     }
 
     private const string PreprocessedSuffix = "(preprocessed)";
@@ -185,11 +207,12 @@ internal static class TraceRun
 
     private const long FloorSampleBytes = 512L << 20;
 
-    private static void ShowProgress(int done, int total)
+    /// <summary>The shard being traced on an interactive terminal (the total is not known while the guest runs); 0 clears the line.</summary>
+    private static void ShowProgress(int shard)
     {
-        if (!Console.IsErrorRedirected && total > 1)
+        if (!Console.IsErrorRedirected)
         {
-            Console.Error.Write(done == total ? $"\rtraced {total} shards{new string(' ', 10)}\n" : $"\rtracing shard {done + 1}/{total}...");
+            Console.Error.Write(shard == 0 ? "\r" + new string(' ', 40) + "\r" : $"\rtracing shard {shard}...");
         }
     }
 }

@@ -2,7 +2,7 @@ namespace StarkGpu.Engine.Air;
 
 /// <summary>
 /// The view a chip's constraints have of one row of its trace: the main and preprocessed columns of the row and
-/// of the next row (wrapping around), the row selectors, and the bus interactions of the row.
+/// of the next row (wrapping around), the row selectors, the shard's public values, and the bus interactions of the row.
 /// </summary>
 public interface IAirBuilder<TExpr> : IConstraintSink<TExpr> where TExpr : IAirExpression<TExpr>
 {
@@ -15,6 +15,12 @@ public interface IAirBuilder<TExpr> : IConstraintSink<TExpr> where TExpr : IAirE
     TExpr PreprocessedLocal(int column);
 
     TExpr PreprocessedNext(int column);
+
+    /// <summary>
+    /// Public value <paramref name="index"/> of the shard (the record's <c>PublicValues</c>): the same on every row,
+    /// which ties a chip's first and last rows to what the proof exposes.
+    /// </summary>
+    TExpr PublicValue(int index);
 
     /// <summary>One on row 0 of the padded domain, zero elsewhere.</summary>
     TExpr IsFirstRow { get; }

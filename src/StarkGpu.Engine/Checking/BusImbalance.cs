@@ -20,7 +20,9 @@ public sealed record BusImbalance(
     {
         var where = ShardIndex is { } shard ? $" in shard {shard}" : " across shards";
         var listed = Contributions.Count < ContributionCount ? $" (first {Contributions.Count} of {ContributionCount})" : string.Empty;
-        return $"bus {Bus.Name}{where}: ({string.Join(", ", Tuple)}) net {FieldFormat.Signed(Net)} (sends - receives); " +
-               $"contributions{listed}: {string.Join("; ", Contributions)}";
+        var contributions = ContributionCount == 0
+            ? "contributions not listed (a streaming check keeps no shard's traces)"
+            : $"contributions{listed}: {string.Join("; ", Contributions)}";
+        return $"bus {Bus.Name}{where}: ({string.Join(", ", Tuple)}) net {FieldFormat.Signed(Net)} (sends - receives); {contributions}";
     }
 }

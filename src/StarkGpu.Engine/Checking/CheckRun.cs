@@ -18,7 +18,11 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
     private readonly RowEvaluator _evaluator = new();
     private readonly List<ConstraintFailure> _failures = [];
     private readonly List<UnbalancedTuple> _unbalanced = [];
+    private readonly List<BusImbalance> _imbalances = [];
     private readonly HashSet<int> _ignoredBusIds;
+    private readonly TupleTable _local = new();
+    private readonly TupleTable _global = new();
+    private readonly BalanceSink _balance;
     private long _failureCount;
     private long _unbalancedCount;
 
@@ -28,8 +32,10 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
         _preprocessed = preprocessed;
         _options = options;
         _ignoredBusIds = [.. machine.Buses.Where(b => options.IgnoredBuses.Contains(b.Name)).Select(b => b.Id)];
+        _balance = new BalanceSink(_local, _global);
     }
 
+    /// <summary>Checks all shards at once; the sends and receives of every unbalanced tuple are listed.</summary>
     public CheckReport Run(IReadOnlyList<ShardTraces> shards)
     {
         foreach (var shard in shards)
@@ -37,29 +43,66 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
             Validate(shard);
         }
 
-        var local = new TupleTable();
-        var global = new TupleTable();
-        var balance = new BalanceSink(local, global);
         foreach (var shard in shards)
         {
-            local.Clear();
-            balance.ShardIndex = shard.ShardIndex;
-            foreach (var chip in ChipsOf(shard))
-            {
-                Scan(chip, shard, checkConstraints: true, balance);
-            }
-
-            CollectUnbalanced(local);
+            Scan(shard);
         }
 
-        CollectUnbalanced(global);
-        return new CheckReport(_failures, _failureCount, AttributeContributions(shards), _unbalancedCount);
+        return Finish(shards);
+    }
+
+    /// <summary>
+    /// Checks one shard of a stream: its constraints and local buses now (an unbalanced local tuple is listed with
+    /// its sends and receives while the shard's traces exist), its global tuples summed for <see cref="Finish"/>.
+    /// </summary>
+    public void AddShard(ShardTraces shard)
+    {
+        Validate(shard);
+        Scan(shard);
+        _imbalances.AddRange(Attribute(_unbalanced, [shard]));
+        _unbalanced.Clear();
+    }
+
+    /// <summary>
+    /// Balances the global buses over every shard seen. <paramref name="shards"/> are the traces kept to list who sent
+    /// and received an unbalanced tuple; a stream keeps none, so its global imbalances list no contributions.
+    /// </summary>
+    public CheckReport Finish(IReadOnlyList<ShardTraces> shards)
+    {
+        CollectUnbalanced(_global);
+        _imbalances.AddRange(Attribute(_unbalanced, shards));
+        _unbalanced.Clear();
+        return new CheckReport(_failures, _failureCount, _imbalances, _unbalancedCount);
+    }
+
+    // Pass one over a shard: constraints, local tuples balanced within it, global ones summed across shards.
+    private void Scan(ShardTraces shard)
+    {
+        _local.Clear();
+        _balance.ShardIndex = shard.ShardIndex;
+        _evaluator.BeginShard(shard.PublicValues ?? []);
+        foreach (var chip in ChipsOf(shard))
+        {
+            Scan(chip, shard, checkConstraints: true, _balance);
+        }
+
+        _evaluator.EndShard();
+        CollectUnbalanced(_local);
     }
 
     private IEnumerable<Chip<TRecord, TProgram>> ChipsOf(ShardTraces shard) => _machine.Chips.Where(c => shard.Main.ContainsKey(c.Name));
 
     private void Validate(ShardTraces shard)
     {
+        var publicValues = shard.PublicValues?.Count ?? 0;
+        if (publicValues < _machine.PublicValueCount)
+        {
+            var reader = _machine.Chips.First(c => _machine.Symbolic(c.Name).PublicValueCount > publicValues);
+            throw new ArgumentException(
+                $"shard {shard.ShardIndex} has {publicValues} public values; chip {reader.Name} reads public value " +
+                $"{_machine.Symbolic(reader.Name).PublicValueCount - 1} (the machine reads {_machine.PublicValueCount})");
+        }
+
         foreach (var (name, trace) in shard.Main.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!_machine.TryGetChip(name, out var chip))
@@ -167,24 +210,25 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
         }
     }
 
-    private List<BusImbalance> AttributeContributions(IReadOnlyList<ShardTraces> shards)
+    private List<BusImbalance> Attribute(List<UnbalancedTuple> unbalanced, IReadOnlyList<ShardTraces> shards)
     {
-        if (_unbalanced.Count == 0)
+        if (unbalanced.Count == 0)
         {
             return [];
         }
 
         var watched = new TupleTable();
-        foreach (var tuple in _unbalanced)
+        foreach (var tuple in unbalanced)
         {
             watched.Add(tuple.Scope, tuple.BusId, tuple.Words, tuple.Net);
         }
 
         var sink = new ContributionSink(watched, _options.MaxContributionsPerTuple);
-        var buses = _unbalanced.Select(t => t.BusId).ToHashSet();
+        var buses = unbalanced.Select(t => t.BusId).ToHashSet();
         foreach (var shard in shards)
         {
             sink.ShardIndex = shard.ShardIndex;
+            _evaluator.BeginShard(shard.PublicValues ?? []);
             foreach (var chip in ChipsOf(shard).Where(c => _machine.Symbolic(c.Name).Buses.Any(b => buses.Contains(b.Id))))
             {
                 sink.ChipName = chip.Name;
@@ -192,8 +236,10 @@ internal sealed class CheckRun<TRecord, TProgram> where TRecord : IExecutionReco
             }
         }
 
+        _evaluator.EndShard();
+
         var busById = _machine.Buses.ToDictionary(b => b.Id);
-        return [.. _unbalanced.Select((tuple, entry) => new BusImbalance(
+        return [.. unbalanced.Select((tuple, entry) => new BusImbalance(
             busById[tuple.BusId],
             tuple.Scope == BalanceSink.GlobalScope ? null : tuple.Scope,
             [.. tuple.Words.Select(KoalaBear.FromRaw)],

@@ -26,6 +26,7 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
     private bool _checkConstraints;
     private IInteractionSink? _sink;
     private uint[] _tuple = new uint[16];
+    private IReadOnlyList<KoalaBear> _publicValues = [];
 
     // Offsets of the current and next row in the traces, or ZeroRow for a padding row.
     private long _mainLocal;
@@ -44,6 +45,9 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
 
     public AirValue IsTransition { get; private set; }
 
+    /// <summary>The public values the next chips' rows read (the checker validated their count).</summary>
+    public void BeginShard(IReadOnlyList<KoalaBear> publicValues) => _publicValues = publicValues;
+
     /// <param name="preprocessed">Null for a chip without preprocessed columns.</param>
     /// <param name="checkConstraints">False to only replay interactions.</param>
     public void BeginChip(HostTrace main, HostTrace? preprocessed, bool checkConstraints, IInteractionSink sink)
@@ -56,6 +60,14 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
         _preprocessedHeight = preprocessed?.Height ?? 0;
         _checkConstraints = checkConstraints;
         _sink = sink;
+    }
+
+    /// <summary>Drops the references to the last chip's traces, so that a checked shard's traces can be collected.</summary>
+    public void EndShard()
+    {
+        _main = [];
+        _preprocessed = [];
+        _sink = null;
     }
 
     /// <summary>Evaluates row <paramref name="row"/> of a domain of <paramref name="domainRows"/> rows.</summary>
@@ -82,6 +94,7 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
     {
         { Trace: TraceKind.Main, IsNext: false } => Cell(_main, _mainLocal, cell.Column).Value,
         { Trace: TraceKind.Main, IsNext: true } => Cell(_main, _mainNext, cell.Column).Value,
+        { Trace: TraceKind.Public } => _publicValues[cell.Column],
         { IsNext: false } => Cell(_preprocessed, _preprocessedLocal, cell.Column).Value,
         _ => Cell(_preprocessed, _preprocessedNext, cell.Column).Value,
     };
@@ -93,6 +106,8 @@ internal sealed class RowEvaluator : IAirBuilder<AirValue>
     public AirValue PreprocessedLocal(int column) => Cell(_preprocessed, _preprocessedLocal, column);
 
     public AirValue PreprocessedNext(int column) => Cell(_preprocessed, _preprocessedNext, column);
+
+    public AirValue PublicValue(int index) => new(_publicValues[index]);
 
     public void AssertZero(string label, AirValue expression)
     {

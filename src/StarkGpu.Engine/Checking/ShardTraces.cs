@@ -1,4 +1,5 @@
 using StarkGpu.Engine.Chips;
+using StarkGpu.Fields;
 
 namespace StarkGpu.Engine.Checking;
 
@@ -9,4 +10,12 @@ namespace StarkGpu.Engine.Checking;
 /// The shard's padded domain, 2^LogRowCount rows for every chip, as the prover pads (its maxLogRowCount);
 /// null pads each chip to the next power of two of its own height.
 /// </param>
-public sealed record ShardTraces(int ShardIndex, IReadOnlyDictionary<string, HostTrace> Main, int? LogRowCount = null);
+/// <param name="PublicValues">
+/// The shard's public values (the record's), which chips read through <c>IAirBuilder.PublicValue</c>; null for
+/// none. The checker rejects a shard with fewer than the machine's <c>PublicValueCount</c>.
+/// </param>
+public sealed record ShardTraces(
+    int ShardIndex,
+    IReadOnlyDictionary<string, HostTrace> Main,
+    int? LogRowCount = null,
+    IReadOnlyList<KoalaBear>? PublicValues = null);

@@ -31,6 +31,7 @@ public sealed class Machine<TRecord, TProgram> where TRecord : IExecutionRecord
 
         _symbolic = [.. _chips.Select(SymbolicAirBuilder.Evaluate)];
         Buses = CollectBuses(_symbolic);
+        PublicValueCount = _symbolic.Select(s => s.PublicValueCount).DefaultIfEmpty(0).Max();
         _clusters = [.. clusters.OrderBy(c => c.Name, StringComparer.Ordinal)];
         ValidateClusters();
     }
@@ -43,6 +44,9 @@ public sealed class Machine<TRecord, TProgram> where TRecord : IExecutionRecord
 
     /// <summary>Every bus some chip uses, by id.</summary>
     public IReadOnlyList<Bus> Buses { get; }
+
+    /// <summary>How many public values a shard must have: one more than the largest index any chip reads.</summary>
+    public int PublicValueCount { get; }
 
     /// <exception cref="KeyNotFoundException">No chip has that name.</exception>
     public Chip<TRecord, TProgram> ByName(string name) =>

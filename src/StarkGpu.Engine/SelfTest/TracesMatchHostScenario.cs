@@ -40,7 +40,7 @@ public sealed class TracesMatchHostScenario(bool onHost) : EngineScenario("trace
 
             var main = traces.Main.Traces.ToDictionary(t => t.Key, t => HostTrace.FromDevice(t.Value.Inner!));
             var preprocessed = traces.PreprocessedTraces.ToDictionary(t => t.Key, t => HostTrace.FromDevice(t.Value.Inner!));
-            var report = ConstraintChecker.Check(machine, preprocessed, [new ShardTraces(record.ShardIndex, main, generator.Options.MaxLogRowCount)]);
+            var report = ConstraintChecker.Check(machine, preprocessed, [new ShardTraces(record.ShardIndex, main, generator.Options.MaxLogRowCount, record.PublicValues.ToArray())]);
             Check(report.IsSatisfied, $"the generated traces fail the checker: {report}");
         }
 

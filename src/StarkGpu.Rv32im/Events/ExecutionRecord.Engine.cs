@@ -7,30 +7,32 @@ namespace StarkGpu.Rv32im.Events;
 public sealed partial class ExecutionRecord : IExecutionRecord
 {
     /// <summary>Number of field elements in <see cref="PublicValueElements"/>.</summary>
-    public const int PublicValueCount = 4 + (2 * DigestWords.Length);
+    public const int PublicValueCount = PublicValueIndex.Count;
 
     int IExecutionRecord.ShardIndex => (int)Shard;
 
     ReadOnlySpan<KoalaBear> IExecutionRecord.PublicValues => PublicValueElements();
 
     /// <summary>
-    /// The public values as field elements, in a fixed order: shard, start pc, next pc, exit code, the
-    /// committed digest words, the deferred-proofs digest words. Words go in whole: every value the
+    /// The public values as field elements, in a fixed order (<see cref="PublicValueIndex"/>): shard, start pc,
+    /// next pc, exit code, the committed digest words, the deferred-proofs digest words, the last-shard flag. Words go in whole: every value the
     /// executor produces here is below 2^31 except digest words, which are reduced mod p (their bytes
     /// are also proven by the chips that constrain them).
     /// </summary>
     public KoalaBear[] PublicValueElements()
     {
         var values = new KoalaBear[PublicValueCount];
-        values[0] = KoalaBear.FromCanonical(PublicValues.Shard);
-        values[1] = KoalaBear.FromCanonical(PublicValues.StartPc);
-        values[2] = KoalaBear.FromCanonical(PublicValues.NextPc);
-        values[3] = KoalaBear.FromCanonical(PublicValues.ExitCode);
+        values[PublicValueIndex.Shard] = KoalaBear.FromCanonical(PublicValues.Shard);
+        values[PublicValueIndex.StartPc] = KoalaBear.FromCanonical(PublicValues.StartPc);
+        values[PublicValueIndex.NextPc] = KoalaBear.FromCanonical(PublicValues.NextPc);
+        values[PublicValueIndex.ExitCode] = KoalaBear.FromCanonical(PublicValues.ExitCode);
         for (var i = 0; i < DigestWords.Length; i++)
         {
-            values[4 + i] = KoalaBear.FromCanonical(PublicValues.CommittedValueDigest[i]);
-            values[4 + DigestWords.Length + i] = KoalaBear.FromCanonical(PublicValues.DeferredProofsDigest[i]);
+            values[PublicValueIndex.CommittedValueDigest + i] = KoalaBear.FromCanonical(PublicValues.CommittedValueDigest[i]);
+            values[PublicValueIndex.DeferredProofsDigest + i] = KoalaBear.FromCanonical(PublicValues.DeferredProofsDigest[i]);
         }
+
+        values[PublicValueIndex.IsLastShard] = KoalaBear.FromCanonical(PublicValues.IsLastShard);
 
         return values;
     }

@@ -70,6 +70,11 @@ public sealed partial class ExecutionRecord : IDisposable
     /// <summary>Number of instructions in the shard.</summary>
     public int Cycles => Cpu.Count;
 
+    private Action? _released;
+
+    /// <summary>Runs <paramref name="released"/> once, when the record is disposed (a streamed shard's slot).</summary>
+    internal void OnRelease(Action released) => _released = released;
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -87,5 +92,6 @@ public sealed partial class ExecutionRecord : IDisposable
         Poseidon2Memory.Dispose();
         MemoryInitialize.Dispose();
         MemoryFinalize.Dispose();
+        Interlocked.Exchange(ref _released, null)?.Invoke();
     }
 }

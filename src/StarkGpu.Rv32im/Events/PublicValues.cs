@@ -14,7 +14,8 @@ public struct DigestWords
 
 /// <summary>
 /// A shard's public values (SP1 v3 subset). The digests are the words the guest COMMITted by the end of the
-/// execution (the same in every shard of a run); the exit code is meaningful in the last shard.
+/// execution (the same in every shard of a run); the exit code is meaningful in the last shard. Unlike SP1 v3 (whose
+/// MemoryProgram lives in shard 1), the memory boundary lies in the last shard, which <see cref="IsLastShard"/> names.
 /// </summary>
 public struct PublicValues
 {
@@ -35,4 +36,11 @@ public struct PublicValues
 
     /// <summary>Words set by COMMIT_DEFERRED_PROOFS (index 0..7).</summary>
     public DigestWords DeferredProofsDigest;
+
+    /// <summary>
+    /// 1 in the last shard (the one that halts, whose record carries the memory boundary), 0 in the others: the
+    /// boundary chips are real only where it is 1. A verifier checks it against the shard count, as it checks
+    /// <see cref="Shard"/> and the pcs' chain.
+    /// </summary>
+    public uint IsLastShard;
 }

@@ -15,7 +15,7 @@ internal sealed class ShardRecorder
     private readonly MachineState _state;
     private readonly Instruction[] _code;
     private readonly int _shardSize;
-    private readonly List<ExecutionRecord> _shards = [];
+    private readonly IShardSink _sink;
     private readonly AccessStamp[] _registerStamps = new AccessStamp[32];
     private readonly PagedTable<AccessStamp> _memoryStamps = new();
     private readonly Dictionary<uint, uint> _hintInitialValues = [];
@@ -24,15 +24,14 @@ internal sealed class ShardRecorder
     private uint _shard = 1;
     private uint _clk;
 
-    public ShardRecorder(MachineState state, int shardSize)
+    public ShardRecorder(MachineState state, int shardSize, IShardSink sink)
     {
         _state = state;
         _code = state.Program.InstructionArray;
         _shardSize = shardSize;
+        _sink = sink;
         _record = OpenShard(state.Pc);
     }
-
-    public IReadOnlyList<ExecutionRecord> Shards => _shards;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void BeginCycle(uint pc, int instructionIndex)
@@ -118,37 +117,25 @@ internal sealed class ShardRecorder
         if (_record.Cpu.Count == _shardSize && !_state.Halted)
         {
             CloseShard(nextPc);
+            _sink.Emit(_record);
             _shard++;
             _clk = 0;
             _record = OpenShard(nextPc);
         }
     }
 
-    /// <summary>After HALT: closes the last shard, adds the global memory events and the final digests.</summary>
-    public IReadOnlyList<ExecutionRecord> Finish()
+    /// <summary>After HALT: closes the last shard with the global memory events and hands it to the sink.</summary>
+    public void Finish()
     {
         _record.PublicValues.ExitCode = _state.ExitCode;
+        _record.PublicValues.IsLastShard = 1;
         CloseShard(0);
         MemoryBoundary.Emit(_state, _registerStamps, _memoryStamps, _hintInitialValues, _record);
-        foreach (var shard in _shards)
-        {
-            shard.PublicValues.CommittedValueDigest = _state.CommittedValueDigest;
-            shard.PublicValues.DeferredProofsDigest = _state.DeferredProofsDigest;
-        }
-
-        return _shards;
+        _sink.Emit(_record);
     }
 
-    /// <summary>Releases the records of a run that failed.</summary>
-    public void DisposeAll()
-    {
-        foreach (var shard in _shards)
-        {
-            shard.Dispose();
-        }
-
-        _record.Dispose();
-    }
+    /// <summary>Releases the record being recorded when the run fails (those already emitted belong to the sink).</summary>
+    public void DisposeOpen() => _record.Dispose();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Access(ref AccessStamp stamp, uint address, uint previous, uint value, uint timestamp, ref MemoryAccessRecord record)
@@ -181,12 +168,17 @@ internal sealed class ShardRecorder
 
     private ExecutionRecord OpenShard(uint startPc)
     {
+        _sink.WaitForRoom(_shard);
         var record = new ExecutionRecord(_shard, _shardSize);
         record.PublicValues.StartPc = startPc;
         return record;
     }
 
-    /// <summary>Completes the local memory events with each address's last access in the shard, sorted by address.</summary>
+    /// <summary>
+    /// Completes the local memory events with each address's last access in the shard, sorted by address, and the
+    /// public values known when the shard closes. The digests are those of the COMMIT calls so far (SP1's rule: zero
+    /// until the guest commits, then the committed words): a streamed shard is gone before the run's end.
+    /// </summary>
     private void CloseShard(uint nextPc)
     {
         foreach (ref var local in _record.MemoryLocal.WritableSpan)
@@ -200,6 +192,7 @@ internal sealed class ShardRecorder
 
         _record.MemoryLocal.WritableSpan.Sort(static (x, y) => x.Address.CompareTo(y.Address));
         _record.PublicValues.NextPc = nextPc;
-        _shards.Add(_record);
+        _record.PublicValues.CommittedValueDigest = _state.CommittedValueDigest;
+        _record.PublicValues.DeferredProofsDigest = _state.DeferredProofsDigest;
     }
 }

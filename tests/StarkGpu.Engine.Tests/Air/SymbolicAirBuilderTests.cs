@@ -84,6 +84,28 @@ public sealed class SymbolicAirBuilderTests
     }
 
     [Test]
+    public void PublicValuesAreVariablesOfDegreeZero()
+    {
+        var air = SymbolicAirBuilder.Evaluate(new TestAir(1, 0, b =>
+            b.When(b.IsFirstRow).AssertEqual("starts at public 2", b.Local(0), b.PublicValue(2))));
+        var constraint = air.Constraints.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(constraint.Degree, Is.EqualTo(2), "is_first_row * (cell - public)");
+            Assert.That(constraint.Expression.ToString(), Is.EqualTo("(is_first_row * (main[0] - public[2]))"));
+            Assert.That(constraint.Expression.Variables(), Is.EqualTo(new[]
+            {
+                new SymbolicVariable(TraceKind.Main, false, 0), new SymbolicVariable(TraceKind.Public, false, 2),
+            }));
+            Assert.That(air.PublicValueCount, Is.EqualTo(3));
+            Assert.That(SymbolicAirBuilder.Evaluate(new TestAir(1, 0, _ => { })).PublicValueCount, Is.Zero);
+        });
+        Assert.That(
+            () => SymbolicAirBuilder.Evaluate(new TestAir(1, 0, b => b.AssertZero("c", b.PublicValue(-1)))),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public void ConstraintsNeedALabel() =>
         Assert.That(
             () => SymbolicAirBuilder.Evaluate(new TestAir(1, 0, b => b.AssertZero(" ", b.Local(0)))),

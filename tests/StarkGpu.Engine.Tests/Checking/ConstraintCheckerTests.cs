@@ -215,6 +215,40 @@ public sealed class ConstraintCheckerTests
     }
 
     [Test]
+    public void ChipsReadTheShardsPublicValues()
+    {
+        var machine = new Machine<ToyRecord, ToyProgram>([new PublicStartChip()], []);
+        Assert.That(machine.PublicValueCount, Is.EqualTo(2));
+        CheckReport Run(params uint[] publicValues) => ConstraintChecker.Check(
+            machine,
+            new Dictionary<string, HostTrace>(),
+            [new ShardTraces(3, new Dictionary<string, HostTrace> { ["PublicStart"] = HandWrittenChip.Trace(5, 6) }, PublicValues: [.. publicValues.Select(KoalaBear.FromCanonical)])]);
+
+        var report = Run(10, 5);
+        Assert.That(report.ConstraintFailureCount, Is.Zero, report.ToString);
+        Assert.That(report.BusImbalances.Single().Tuple, Is.EqualTo(new[] { KoalaBear.FromCanonical(50) }), report.ToString);
+
+        // Another public start is caught on row 0, the public value named among the cells.
+        var failure = Run(10, 4).ConstraintFailures.Single();
+        Assert.That((failure.ShardIndex, failure.Row, failure.Label), Is.EqualTo((3, 0L, "first row is public value 1")));
+        Assert.That(failure.ToString(), Does.EndWith("main[0]=5, public[1]=4"));
+    }
+
+    [Test]
+    public void AShardWithTooFewPublicValuesIsRejected()
+    {
+        var machine = new Machine<ToyRecord, ToyProgram>([new PublicStartChip()], []);
+        var main = new Dictionary<string, HostTrace> { ["PublicStart"] = HandWrittenChip.Trace(5) };
+        Assert.That(
+            () => ConstraintChecker.Check(machine, new Dictionary<string, HostTrace>(), [new ShardTraces(2, main, PublicValues: [KoalaBear.One])]),
+            Throws.ArgumentException.With.Message.Contains("shard 2 has 1 public values; chip PublicStart reads public value 1"));
+        Assert.That(
+            () => ConstraintChecker.Check(machine, new Dictionary<string, HostTrace>(), [new ShardTraces(2, main)]),
+            Throws.ArgumentException.With.Message.Contains("shard 2 has 0 public values"));
+        Assert.That(ConstraintChecker.CheckZeroRows(machine).IsSatisfied, Is.True, "zero rows read zero public values");
+    }
+
+    [Test]
     public void FailedReportsThrowWithTheReport()
     {
         var machine = new Machine<ToyRecord, ToyProgram>([new CycleChip()], []);

@@ -42,3 +42,18 @@ internal sealed class NotZeroSafeChip() : HandWrittenChip("NotZeroSafe")
         builder.Send(Bus, [TExpr.FromInt(7)], TExpr.One);
     }
 }
+
+/// <summary>Row 0 holds public value 1 and sends public value 0 times its cell: public values by index.</summary>
+internal sealed class PublicStartChip() : HandWrittenChip("PublicStart")
+{
+    public static readonly Bus Bus = new("public", 10, BusScope.LocalToShard);
+
+    public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
+    {
+        builder.When(builder.IsFirstRow).AssertEqual("first row is public value 1", builder.Local(0), builder.PublicValue(1));
+
+        // Public values in a tuple, too: the send cancels nothing, so it shows in the report with their values (and
+        // zero rows send nothing).
+        builder.Send(Bus, [builder.PublicValue(0) * builder.Local(0)], builder.IsFirstRow * builder.Local(0));
+    }
+}

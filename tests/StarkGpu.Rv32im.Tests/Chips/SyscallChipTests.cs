@@ -28,9 +28,11 @@ public sealed class SyscallChipTests
         var trace = chip.GenerateHostMainTrace(record);
         Assert.That(trace.Height, Is.EqualTo(2));
 
-        // p = 0x7f000001: 0xffffffff = 2p + 0x01fffffd, 0x80000000 = p + 0x00ffffff, p itself is 0.
-        Assert.That(trace.Row(0).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 1 }));
-        Assert.That(trace.Row(1).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 1 }));
+        // p = 0x7f000001: 0xffffffff = 2p + 0x01fffffd, 0x80000000 = p + 0x00ffffff, p itself is 0. Then is_halt
+        // (id 0 only) and the id's inverse (0 for id 0).
+        var inverse = KoalaBear.FromCanonical(0x01ff_fffd).Inverse().Canonical;
+        Assert.That(trace.Row(0).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 1, 0, inverse }));
+        Assert.That(trace.Row(1).ToArray().Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 1, 1, 0 }));
     }
 
     [Test]
@@ -57,11 +59,25 @@ public sealed class SyscallChipTests
     [Test]
     public void ACorruptedArgumentUnbalancesTheSyscallBus()
     {
-        var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.Arg1, 8));
+        // The WRITE's fd (the HALT's a0 is also tied to the exit code, see HaltsA0IsThePublicExitCode).
+        var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.Arg1, 8));
         Assert.That(report.ConstraintFailureCount, Is.Zero, report.ToString);
         Assert.That(report.BusImbalances, Has.Count.EqualTo(2), report.ToString);
         Assert.That(report.BusImbalances.Select(b => b.Bus), Is.All.EqualTo(Rv32imBuses.Syscall));
-        Assert.That(report.BusImbalances.Select(b => b.Tuple[SyscallColumns.Arg1].Canonical), Is.EquivalentTo(new uint[] { 7, 8 }));
+        Assert.That(report.BusImbalances.Select(b => b.Tuple[SyscallColumns.Arg1].Canonical), Is.EquivalentTo(new uint[] { 1, 8 }));
+    }
+
+    [Test]
+    public void HaltsA0IsThePublicExitCode()
+    {
+        // Row 1 is the HALT with exit code 7: another a0 fails the constraint (and the bus), and a cleared is_halt
+        // (which would skip it) fails the zero test of the id.
+        var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.Arg1, 8));
+        Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("halt: a0 is the public exit code", 1L) }), report.ToString);
+        report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.IsHalt, 0));
+        Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("is_halt = is_real - syscall_id * inverse", 1L) }), report.ToString);
+        report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.IsHalt, 1));
+        Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("is_halt only for syscall id 0"), report.ToString);
     }
 
     [Test]

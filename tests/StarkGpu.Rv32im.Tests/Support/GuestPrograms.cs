@@ -9,7 +9,7 @@ internal static class GuestPrograms
     public static readonly string[] QemuComparable = ["fibonacci", "sha256", "keccak", "sort", "bigmul", "memory", "insn_test"];
 
     /// <summary>Programs that use SP1-only syscalls (hints, COMMIT, unconstrained blocks).</summary>
-    public static readonly string[] Sp1Only = ["hints"];
+    public static readonly string[] Sp1Only = ["hints", "hash_chain"];
 
     /// <summary>
     /// Programs too long for the qemu oracle's per-instruction log (millions of cycles): checked against
@@ -19,9 +19,19 @@ internal static class GuestPrograms
 
     public static IEnumerable<string> All => QemuComparable.Concat(Sp1Only).Concat(Long);
 
-    /// <summary>The hints a program reads (the hints guest sums 1 + 2 + 3 and 100 + 200 + 300 + 400 + 5).</summary>
-    public static IReadOnlyList<byte[]> HintsOf(string name) =>
-        name == "hints" ? [Words(1, 2, 3), Words(100, 200, 300, 400, 5)] : [];
+    /// <summary>Links of hash_chain in the program-wide tests (about 6,000 cycles each); its own tests give other counts.</summary>
+    public const uint HashChainLinks = 40;
+
+    /// <summary>
+    /// The hints a program reads (the hints guest sums 1 + 2 + 3 and 100 + 200 + 300 + 400 + 5; hash_chain reads its
+    /// number of links).
+    /// </summary>
+    public static IReadOnlyList<byte[]> HintsOf(string name) => name switch
+    {
+        "hints" => [Words(1, 2, 3), Words(100, 200, 300, 400, 5)],
+        "hash_chain" => [Words(HashChainLinks)],
+        _ => [],
+    };
 
     /// <summary>Words as little-endian bytes.</summary>
     public static byte[] Words(params uint[] words)

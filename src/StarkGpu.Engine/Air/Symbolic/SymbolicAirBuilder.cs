@@ -21,6 +21,9 @@ public sealed class SymbolicAirBuilder : IAirBuilder<SymbolicExpression>
     /// <summary>The largest constraint degree (zero for a chip without constraints).</summary>
     public int MaxConstraintDegree => _constraints.Count == 0 ? 0 : _constraints.Max(c => c.Degree);
 
+    /// <summary>One more than the largest public value index the chip reads (zero for a chip that reads none).</summary>
+    public int PublicValueCount { get; private set; }
+
     /// <summary>The buses the chip touches, distinct, by id.</summary>
     public IReadOnlyList<Bus> Buses => [.. _interactions.Select(i => i.Bus).Distinct().OrderBy(b => b.Id)];
 
@@ -31,7 +34,7 @@ public sealed class SymbolicAirBuilder : IAirBuilder<SymbolicExpression>
     public SymbolicExpression IsTransition => SymbolicExpression.IsTransition;
 
     /// <summary>Runs <paramref name="air"/>'s <see cref="IAir.Eval{TExpr}"/> symbolically.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A column index is outside the chip's widths.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A column index is outside the chip's widths, or a public value index is negative.</exception>
     /// <exception cref="ArgumentException">A constraint has an empty label.</exception>
     public static SymbolicAirBuilder Evaluate(IAir air)
     {
@@ -48,6 +51,18 @@ public sealed class SymbolicAirBuilder : IAirBuilder<SymbolicExpression>
     public SymbolicExpression PreprocessedLocal(int column) => Cell(TraceKind.Preprocessed, isNext: false, column);
 
     public SymbolicExpression PreprocessedNext(int column) => Cell(TraceKind.Preprocessed, isNext: true, column);
+
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
+    public SymbolicExpression PublicValue(int index)
+    {
+        if (index < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"chip {_air.Name} reads public value {index}");
+        }
+
+        PublicValueCount = Math.Max(PublicValueCount, index + 1);
+        return SymbolicExpression.Of(new SymbolicVariable(TraceKind.Public, IsNext: false, index));
+    }
 
     public void AssertZero(string label, SymbolicExpression expression)
     {

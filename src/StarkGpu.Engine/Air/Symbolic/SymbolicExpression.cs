@@ -39,7 +39,7 @@ public sealed class SymbolicExpression : IAirExpression<SymbolicExpression>
     public SymbolicExpression? Right { get; }
 
     /// <summary>
-    /// Degree in the trace cells. Cells count one; as in Plonky3, the first- and last-row selectors count one and the
+    /// Degree in the trace cells. Cells count one, public values zero (constants of the proof); as in Plonky3, the first- and last-row selectors count one and the
     /// transition selector zero (a prover divides by the vanishing polynomial with that row removed).
     /// </summary>
     public int Degree { get; }
@@ -61,7 +61,7 @@ public sealed class SymbolicExpression : IAirExpression<SymbolicExpression>
 
     public static SymbolicExpression FromInt(long value) => FromField(KoalaBear.FromSigned(value));
 
-    public static SymbolicExpression Of(SymbolicVariable variable) => new(SymbolicExpressionKind.Variable, variable, default, null, null, 1);
+    public static SymbolicExpression Of(SymbolicVariable variable) => new(SymbolicExpressionKind.Variable, variable, default, null, null, variable.Degree);
 
     public static SymbolicExpression operator +(SymbolicExpression left, SymbolicExpression right)
     {
@@ -116,7 +116,10 @@ public sealed class SymbolicExpression : IAirExpression<SymbolicExpression>
     public static SymbolicExpression operator -(SymbolicExpression value) =>
         value.IsConstant ? FromField(-value.Constant) : new(SymbolicExpressionKind.Negate, default, default, value, null, value.Degree);
 
-    /// <summary>The distinct cells the expression reads, sorted (main before preprocessed, local before next, by column).</summary>
+    /// <summary>
+    /// The distinct cells and public values the expression reads, sorted (main, preprocessed, public; local before
+    /// next; by column).
+    /// </summary>
     public IReadOnlyList<SymbolicVariable> Variables()
     {
         var found = new SortedSet<SymbolicVariable>();

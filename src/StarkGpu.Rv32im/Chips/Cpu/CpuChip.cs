@@ -17,7 +17,8 @@ namespace StarkGpu.Rv32im.Chips.Cpu;
 /// The RV32IM cpu: one row per <see cref="CpuEvent"/> of <see cref="ExecutionRecord.Cpu"/>, in execution order.
 /// A row fetches its instruction from the program bus, hands ALU work to the ALU chips over the alu bus, makes its
 /// register and data accesses on the memory bus, raises ECALLs on the syscall bus and range-checks the words it
-/// writes; its constraints (<see cref="CpuConstraints"/>) tie the rows together. Columns: <see cref="CpuColumns"/>;
+/// writes; its constraints (<see cref="CpuConstraints"/>) tie the rows together, and to the shard's public values
+/// (<see cref="CpuPublicValues"/>). Columns: <see cref="CpuColumns"/>;
 /// rows and the lookups they send: <see cref="CpuRows"/>, on the host and in the generic trace kernel.
 /// </summary>
 public sealed class CpuChip : RowWriterChip<CpuEvent>, IByteLookupSource
@@ -36,6 +37,7 @@ public sealed class CpuChip : RowWriterChip<CpuEvent>, IByteLookupSource
         var local = CpuRow.Local(builder);
         var next = CpuRow.Next(builder);
         CpuConstraints.Eval(builder, local, next);
+        CpuPublicValues.Eval(builder, local, next);
         CpuInteractions.Eval(builder, local);
     }
 

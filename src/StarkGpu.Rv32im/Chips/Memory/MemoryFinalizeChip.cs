@@ -37,6 +37,9 @@ public sealed class MemoryFinalizeChip : EventChip<MemoryFinalizeEvent>, IByteLo
         var isReal = builder.Local(IsReal);
 
         builder.AssertBool("is_real is boolean", isReal);
+
+        // The memory boundary lies in the last shard alone, so each address gets one initial and one final state.
+        builder.AssertZero("is_real only in the last shard", isReal * (TExpr.One - builder.PublicValue(PublicValueIndex.IsLastShard)));
         s_order.Eval(builder);
         MemoryBus.Receive(
             builder,

@@ -37,6 +37,9 @@ public sealed class MemoryInitChip : EventChip<MemoryInitializeEvent>, IByteLook
         var isX0 = builder.Local(IsX0);
 
         builder.AssertBool("is_real is boolean", isReal);
+
+        // The memory boundary lies in the last shard alone, so each address gets one initial and one final state.
+        builder.AssertZero("is_real only in the last shard", isReal * (TExpr.One - builder.PublicValue(PublicValueIndex.IsLastShard)));
         WordRangeCheck.Send(builder, value, isReal);
 
         // is_x0 is forced to is_real where the limb sum (of range-checked bytes, so zero only for address 0) is

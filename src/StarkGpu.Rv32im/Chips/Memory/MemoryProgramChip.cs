@@ -11,14 +11,14 @@ namespace StarkGpu.Rv32im.Chips.Memory;
 
 /// <summary>
 /// The initial state of the program image: a preprocessed row per <see cref="Program.Image"/> word (address,
-/// value), committed with the program, and a main is_real column that is 1 on every row in the shard whose record
-/// carries the memory boundary (the last one) and absent elsewhere. Each real row sends (address, 0, 0, value) on
-/// <see cref="Rv32imBuses.MemoryGlobal"/>.
+/// value, is_image), committed with the program, and a main is_real column equal to is_image in the last shard and
+/// 0 in every other one (public value <see cref="PublicValueIndex.IsLastShard"/>). Each real row sends
+/// (address, 0, 0, value) on <see cref="Rv32imBuses.MemoryGlobal"/>.
 /// </summary>
 /// <remarks>
-/// Host only: one column of ones. is_real is constrained boolean; that it is 1 in exactly one shard is not (that
-/// needs a public value naming the boundary shard): a row left at 0 there leaves its image word's final state
-/// unmatched, and the global bus does not balance.
+/// As SP1 v3 gates its MemoryProgram by "shard == 1", the rows are real in exactly one shard, the one the public
+/// values name: rows left out there would let MemoryInit give the image words other initial values, and rows real
+/// in another shard would open their words' chains there. Host only: a few thousand rows, once per execution.
 /// </remarks>
 public sealed class MemoryProgramChip : Chip<ExecutionRecord, Program>
 {
@@ -50,6 +50,8 @@ public sealed class MemoryProgramChip : Chip<ExecutionRecord, Program>
         ];
 
         builder.AssertBool("is_real is boolean", isReal);
+        builder.AssertEqual(
+            "is_real = is_image * is_last_shard", isReal, builder.PreprocessedLocal(IsImage) * builder.PublicValue(PublicValueIndex.IsLastShard));
         MemoryBus.Send(builder, Rv32imBuses.MemoryGlobal, builder.PreprocessedLocal(Address), TExpr.Zero, TExpr.Zero, value, isReal);
     }
 
@@ -87,6 +89,7 @@ public sealed class MemoryProgramChip : Chip<ExecutionRecord, Program>
             var row = rows.GetRowSpan(i);
             row[Address] = KoalaBear.FromCanonical(image[i].Address);
             WordLimbs.Write(image[i].Value, row[Value..]);
+            row[IsImage] = KoalaBear.One;
         }
     }
 
@@ -95,9 +98,13 @@ public sealed class MemoryProgramChip : Chip<ExecutionRecord, Program>
     {
         ArgumentNullException.ThrowIfNull(record);
         CheckBoundary(record);
+
+        // The boundary lies in the last shard, so every row is real there; the rows an honest prover writes for
+        // any other record are not.
+        var isReal = KoalaBear.FromCanonical(record.PublicValues.IsLastShard);
         for (var i = 0; i < rows.Height; i++)
         {
-            rows[i, IsReal] = KoalaBear.One;
+            rows[i, IsReal] = isReal;
         }
     }
 

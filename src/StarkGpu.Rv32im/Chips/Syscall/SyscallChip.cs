@@ -11,7 +11,8 @@ namespace StarkGpu.Rv32im.Chips.Syscall;
 /// <summary>
 /// The syscalls of a shard, one row per <see cref="ExecutionRecord.Syscalls"/> event, each receiving its
 /// (shard, clk, syscall_id, arg1, arg2) from the Cpu chip's ECALL row. The chip only proves that every ECALL the
-/// Cpu executed is listed here once; what a syscall does is proven by the chips it talks to.
+/// Cpu executed is listed here once, and that HALT's a0 is the shard's public exit code (SP1 v3 does this on the
+/// Cpu's ECALL row); what a syscall does is proven by the chips it talks to.
 /// </summary>
 /// <remarks>Host only: a shard has a handful of syscalls, fewer rows than a kernel launch is worth.</remarks>
 public sealed class SyscallChip : EventChip<SyscallEvent>
@@ -26,12 +27,21 @@ public sealed class SyscallChip : EventChip<SyscallEvent>
     {
         ArgumentNullException.ThrowIfNull(builder);
         var isReal = builder.Local(IsReal);
+        var syscallId = builder.Local(SyscallId);
+        var isHalt = builder.Local(IsHalt);
         builder.AssertBool("is_real is boolean", isReal);
+
+        // is_halt = is_real * [syscall_id == 0] without a boolean check: a non-zero id forces is_halt to 0 (second
+        // constraint), a zero id makes the first read is_halt = is_real.
+        builder.AssertEqual("is_halt = is_real - syscall_id * inverse", isHalt, isReal - (syscallId * builder.Local(SyscallIdInverse)));
+        builder.AssertZero("is_halt only for syscall id 0", syscallId * isHalt);
+        builder.When(isHalt).AssertEqual(
+            "halt: a0 is the public exit code", builder.Local(Arg1), builder.PublicValue(PublicValueIndex.ExitCode));
         SyscallBus.Receive(
             builder,
             builder.Local(Shard),
             builder.Local(Clk),
-            builder.Local(SyscallId),
+            syscallId,
             builder.Local(Arg1),
             builder.Local(Arg2),
             isReal);
@@ -52,6 +62,9 @@ public sealed class SyscallChip : EventChip<SyscallEvent>
             var row = rows.GetRowSpan(i);
             SyscallBus.Write(in events[i], row);
             row[IsReal] = KoalaBear.One;
+            var id = row[SyscallId];
+            row[IsHalt] = id.IsZero ? KoalaBear.One : KoalaBear.Zero;
+            row[SyscallIdInverse] = id.IsZero ? KoalaBear.Zero : id.Inverse();
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace StarkGpu.Rv32im.Chips.Syscall;
 
 /// <summary>
-/// Columns of <see cref="SyscallChip"/> (width 6): one row per <see cref="Events.SyscallEvent"/>, each word as one
-/// element reduced mod p, as on <see cref="Rv32imBuses.Syscall"/>. Host only: no row writer and no kernel.
+/// Columns of <see cref="SyscallChip"/> (width 8): one row per <see cref="Events.SyscallEvent"/>, each word as one
+/// element reduced mod p, as on <see cref="Rv32imBuses.Syscall"/>, then the HALT test. Host only: no row writer and
+/// no kernel.
 /// </summary>
 public static class SyscallColumns
 {
@@ -24,5 +25,11 @@ public static class SyscallColumns
     /// <summary>1 on a row holding an event, 0 on padding.</summary>
     public const int IsReal = 5;
 
-    public const int Width = 6;
+    /// <summary>is_real * [syscall_id == HALT (0)]: the row halts, so its a0 is the public exit code.</summary>
+    public const int IsHalt = 6;
+
+    /// <summary>The inverse of syscall_id (0 when it is 0), which proves is_halt is 0 for any other id.</summary>
+    public const int SyscallIdInverse = 7;
+
+    public const int Width = 8;
 }

@@ -86,7 +86,7 @@ public static class ChipHarness
         var main = machine.Chips.Where(c => c.Included(record)).ToDictionary(c => c.Name, c => c.GenerateHostMainTrace(record), StringComparer.Ordinal);
         corrupt?.Invoke(main);
         var preprocessed = new Dictionary<string, HostTrace>(StringComparer.Ordinal) { [ByteLookupChip.ChipName] = ByteTable };
-        return ConstraintChecker.Check(machine, preprocessed, [new ShardTraces(1, main)]);
+        return ConstraintChecker.Check(machine, preprocessed, [new ShardTraces(1, main, PublicValues: record.PublicValueElements())]);
     }
 
     /// <summary>Sets cell (row, column) of a host trace.</summary>

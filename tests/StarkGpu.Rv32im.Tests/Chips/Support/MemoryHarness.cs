@@ -87,7 +87,7 @@ public static class MemoryHarness
                 .ToDictionary(c => c.Name, c => c.Included(record) ? c.GenerateHostMainTrace(record) : HostTrace.Zeros(0, c.Width), StringComparer.Ordinal);
             corrupt?.Invoke(record, main);
             var tallest = main.Select(p => Math.Max(p.Value.Height, preprocessed.GetValueOrDefault(p.Key)?.Height ?? 0)).DefaultIfEmpty(1).Max();
-            shards.Add(new ShardTraces((int)record.Shard, main, CeilingLog2(tallest)));
+            shards.Add(new ShardTraces((int)record.Shard, main, CeilingLog2(tallest), record.PublicValueElements()));
         }
 
         return ConstraintChecker.Check(machine, preprocessed, shards);
@@ -100,10 +100,14 @@ public static class MemoryHarness
     public static BusImbalance[] ImbalancesBesidesLocalMemory(CheckReport report) =>
         [.. report.BusImbalances.Where(i => i.Bus.Name != Rv32imBuses.Memory.Name)];
 
-    /// <summary>A record of shard <paramref name="shard"/> holding the given boundary events (sorted or not: as given).</summary>
+    /// <summary>
+    /// A record of shard <paramref name="shard"/>, marked the last (as the boundary's shard is), holding the given
+    /// boundary events (sorted or not: as given).
+    /// </summary>
     public static ExecutionRecord BoundaryRecord(uint shard, MemoryInitializeEvent[] inits, MemoryFinalizeEvent[] finals)
     {
         var record = new ExecutionRecord(shard, 16);
+        record.PublicValues.IsLastShard = 1; // the boundary chips are real in the last shard only
         foreach (var init in inits)
         {
             record.MemoryInitialize.Add(init);

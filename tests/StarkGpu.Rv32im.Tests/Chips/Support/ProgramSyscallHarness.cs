@@ -34,6 +34,6 @@ public static class ProgramSyscallHarness
         var preprocessed = machine.Chips.Where(c => c.PreprocessedWidth > 0)
             .ToDictionary(c => c.Name, c => c.GenerateHostPreprocessedTrace(program), StringComparer.Ordinal);
         corrupt?.Invoke(main, preprocessed);
-        return ConstraintChecker.Check(machine, preprocessed, [new ShardTraces((int)record.Shard, main)]);
+        return ConstraintChecker.Check(machine, preprocessed, [new ShardTraces((int)record.Shard, main, PublicValues: record.PublicValueElements())]);
     }
 }

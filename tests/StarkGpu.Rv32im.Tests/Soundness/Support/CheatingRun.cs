@@ -71,6 +71,23 @@ public sealed class CheatingRun : IDisposable
         PadDomain(position);
     }
 
+    /// <summary>Regenerates every chip's host trace of every shard from the (edited) records.</summary>
+    public void RegenerateAll()
+    {
+        for (var position = 0; position < _main.Count; position++)
+        {
+            foreach (var chip in _main[position].Keys.ToArray())
+            {
+                _main[position][chip] = GenerateMain(Machine.ByName(chip), Records[position]);
+            }
+
+            PadDomain(position);
+        }
+    }
+
+    /// <summary>The padded domain's rows of the shard at <paramref name="position"/>.</summary>
+    public long DomainRows(int position) => 1L << _logRowCounts[position];
+
     /// <summary>Replaces a chip's trace (e.g. with extra forged rows).</summary>
     public void Replace(int position, string chip, HostTrace trace)
     {
@@ -122,10 +139,13 @@ public sealed class CheatingRun : IDisposable
         }
     }
 
-    /// <summary>Checks every shard against the whole machine (constraints, local and global buses).</summary>
+    /// <summary>
+    /// Checks every shard against the whole machine (constraints, local and global buses), each with its record's
+    /// public values as they are now (a test may forge them too: they are the prover's claim).
+    /// </summary>
     public CheckReport Check(CheckOptions? options = null)
     {
-        var shards = _main.Select((main, position) => new ShardTraces((int)Records[position].Shard, main, _logRowCounts[position])).ToList();
+        var shards = _main.Select((main, position) => new ShardTraces((int)Records[position].Shard, main, _logRowCounts[position], Records[position].PublicValueElements())).ToList();
         return ConstraintChecker.Check(Machine, Preprocessed, shards, options);
     }
 
