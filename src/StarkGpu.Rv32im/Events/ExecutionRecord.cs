@@ -49,6 +49,15 @@ public sealed partial class ExecutionRecord : IDisposable
     /// <summary>Every constrained ECALL of this shard, in order.</summary>
     public EventList<SyscallEvent> Syscalls { get; } = new();
 
+    /// <summary>Every constrained Poseidon2 precompile call of this shard, in order.</summary>
+    public EventList<Poseidon2Event> Poseidon2 { get; } = new();
+
+    /// <summary>
+    /// The memory accesses of the Poseidon2 calls: 16 per call, call i's at [16 i, 16 i + 16), word k of its state
+    /// (at pointer + 4 k) at 16 i + k; PrevValue is the input word, Value the output word.
+    /// </summary>
+    public EventList<MemoryAccessRecord> Poseidon2Memory { get; } = new();
+
     /// <summary>Initial values of touched non-image addresses: only in the last shard.</summary>
     public EventList<MemoryInitializeEvent> MemoryInitialize { get; } = new();
 
@@ -79,6 +88,8 @@ public sealed partial class ExecutionRecord : IDisposable
         DivRem.Dispose();
         MemoryLocal.Dispose();
         Syscalls.Dispose();
+        Poseidon2.Dispose();
+        Poseidon2Memory.Dispose();
         MemoryInitialize.Dispose();
         MemoryFinalize.Dispose();
         Interlocked.Exchange(ref _released, null)?.Invoke();

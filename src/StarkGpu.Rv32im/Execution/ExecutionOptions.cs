@@ -1,3 +1,5 @@
+using StarkGpu.Fields.Poseidon2;
+
 namespace StarkGpu.Rv32im.Execution;
 
 /// <summary>How to run a program.</summary>
@@ -20,9 +22,19 @@ public sealed class ExecutionOptions
     /// <summary>Hints the guest reads with HINT_LEN / HINT_READ, in order.</summary>
     public IReadOnlyList<byte[]> Hints { get; init; } = [];
 
+    /// <summary>
+    /// The internal layer of the Poseidon2 precompile (<see cref="SyscallCode.Poseidon2Permute"/>): SP1's by default,
+    /// as the machine follows SP1; Plonky3's for guests that hash as Plonky3 does.
+    /// </summary>
+    public Poseidon2InternalLayerKind Poseidon2Layer { get; init; } = Poseidon2InternalLayerKind.Sp1;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardSize, 1, nameof(ShardSize));
         ArgumentNullException.ThrowIfNull(Hints, nameof(Hints));
+        if (!Enum.IsDefined(Poseidon2Layer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Poseidon2Layer), Poseidon2Layer, "unknown Poseidon2 internal layer");
+        }
     }
 }

@@ -25,6 +25,10 @@ internal struct FastTracer : ITracer
 
     public readonly bool WriteHintWord(uint wordIndex, uint previous, uint value) => true;
 
+    public readonly void Poseidon2(uint pointer, ReadOnlySpan<uint> input, ReadOnlySpan<uint> output)
+    {
+    }
+
     public readonly void Syscall(uint id, uint arg1, uint arg2)
     {
     }

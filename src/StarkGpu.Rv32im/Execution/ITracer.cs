@@ -25,6 +25,12 @@ internal interface ITracer
     /// false when the word may not take a hint (recording mode requires fresh memory, as SP1 does).</summary>
     bool WriteHintWord(uint wordIndex, uint previous, uint value);
 
+    /// <summary>
+    /// The Poseidon2 precompile replaced the 16 words at byte address <paramref name="pointer"/>: one access per word,
+    /// from <paramref name="input"/>[k] to <paramref name="output"/>[k].
+    /// </summary>
+    void Poseidon2(uint pointer, ReadOnlySpan<uint> input, ReadOnlySpan<uint> output);
+
     /// <summary>An ECALL with these arguments executes.</summary>
     void Syscall(uint id, uint arg1, uint arg2);
 

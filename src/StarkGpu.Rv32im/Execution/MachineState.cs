@@ -1,3 +1,4 @@
+using StarkGpu.Fields.Poseidon2;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
 
@@ -10,6 +11,7 @@ internal sealed class MachineState
     {
         Program = program;
         MaxCycles = options.MaxCycles;
+        Poseidon2Layer = options.Poseidon2Layer;
         foreach (var word in program.Image)
         {
             Memory.GetRef(word.Address >> 2) = word.Value;
@@ -26,6 +28,9 @@ internal sealed class MachineState
     public Program Program { get; }
 
     public ulong MaxCycles { get; }
+
+    /// <summary>The internal layer of the Poseidon2 precompile.</summary>
+    public Poseidon2InternalLayerKind Poseidon2Layer { get; }
 
     /// <summary>x0..x31; x0 is never written.</summary>
     public uint[] Registers { get; } = new uint[32];

@@ -15,6 +15,8 @@ internal readonly struct RecordingTracer(ShardRecorder recorder) : ITracer
 
     public bool WriteHintWord(uint wordIndex, uint previous, uint value) => recorder.InitializeWithHint(wordIndex, value);
 
+    public void Poseidon2(uint pointer, ReadOnlySpan<uint> input, ReadOnlySpan<uint> output) => recorder.Poseidon2(pointer, input, output);
+
     public void Syscall(uint id, uint arg1, uint arg2) => recorder.Syscall(id, arg1, arg2);
 
     public void EndCycle(uint nextPc, uint a, uint b, uint c, uint memoryAddress) =>

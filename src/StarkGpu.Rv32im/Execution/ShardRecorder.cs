@@ -78,6 +78,24 @@ internal sealed class ShardRecorder
         return true;
     }
 
+    /// <summary>
+    /// A Poseidon2 call: its event and one access per state word at the ECALL's memory timestamp (distinct
+    /// addresses, so each still has strictly increasing timestamps), opening local memory events like any access.
+    /// </summary>
+    public void Poseidon2(uint pointer, ReadOnlySpan<uint> input, ReadOnlySpan<uint> output)
+    {
+        ref var call = ref _record.Poseidon2.AddRef();
+        call.Shard = _shard;
+        call.Clk = _clk;
+        call.Pointer = pointer;
+        for (var k = 0; k < input.Length; k++)
+        {
+            uint wordIndex = (pointer >> 2) + (uint)k;
+            ref var record = ref _record.Poseidon2Memory.AddRef();
+            Access(ref _memoryStamps.GetRef(wordIndex), wordIndex << 2, input[k], output[k], _clk + MemoryAccessPosition.Memory, ref record);
+        }
+    }
+
     public void Syscall(uint id, uint arg1, uint arg2) =>
         _record.Syscalls.Add(new SyscallEvent { Shard = _shard, Clk = _clk, SyscallId = id, Arg1 = arg1, Arg2 = arg2 });
 

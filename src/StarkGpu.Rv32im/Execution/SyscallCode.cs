@@ -30,4 +30,12 @@ public static class SyscallCode
     /// accesses, so the recording mode rejects a target word that was already used; the fast mode does not check.
     /// </summary>
     public const uint HintRead = 0xF1;
+
+    /// <summary>
+    /// a0 = 4-aligned pointer to 16 words, permuted in place by Poseidon2 over KoalaBear (width 16; the internal layer
+    /// is <see cref="ExecutionOptions.Poseidon2Layer"/>). The words are canonical field elements: one at or above p is
+    /// an execution error. Each word is one memory access (read the old value, write the new) at the ECALL's
+    /// memory timestamp, recorded in <see cref="Events.ExecutionRecord.Poseidon2"/>.
+    /// </summary>
+    public const uint Poseidon2Permute = 0x133;
 }

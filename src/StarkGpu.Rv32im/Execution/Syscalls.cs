@@ -1,3 +1,5 @@
+using StarkGpu.Fields;
+using StarkGpu.Fields.Poseidon2;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Isa;
 
@@ -5,7 +7,8 @@ namespace StarkGpu.Rv32im.Execution;
 
 /// <summary>
 /// The syscalls of DESIGN.md section 4. A syscall without a result leaves t0 unchanged (the result is the id),
-/// as in SP1. Buffers are read from memory without memory events, as in SP1.
+/// as in SP1. Buffers are read from memory without memory events, as in SP1, except the state of POSEIDON2, whose
+/// words are memory accesses (the precompile chip reads and writes them through the memory bus).
 /// </summary>
 internal static class Syscalls
 {
@@ -51,6 +54,9 @@ internal static class Syscalls
                 return new SyscallOutcome((uint)NextHint(s, pc, "HINT_LEN").Length);
             case SyscallCode.HintRead:
                 HintRead(s, ref tracer, pc, a0, a1);
+                return new SyscallOutcome(id);
+            case SyscallCode.Poseidon2Permute:
+                Poseidon2Permute(s, ref tracer, pc, a0);
                 return new SyscallOutcome(id);
             default:
                 throw s.Error(ExecutionErrorKind.UnknownSyscall, pc, $"unknown syscall id 0x{id:x} in t0");
@@ -131,6 +137,47 @@ internal static class Syscalls
 
             slot = word;
         }
+    }
+
+    /// <summary>
+    /// POSEIDON2: the 16 words at <paramref name="pointer"/> are replaced by their permutation. Every word is checked
+    /// before any is written, so a word &gt;= p fails the call with memory untouched.
+    /// </summary>
+    private static void Poseidon2Permute<TTracer>(MachineState s, ref TTracer tracer, uint pc, uint pointer)
+        where TTracer : struct, ITracer
+    {
+        if ((pointer & 3) != 0)
+        {
+            throw s.Error(ExecutionErrorKind.InvalidSyscallArgument, pc, $"POSEIDON2 pointer 0x{pointer:x8} is not 4-aligned");
+        }
+
+        const int width = Poseidon2KoalaBear16.Width;
+        CheckBuffer(s, pc, pointer, width * 4, "POSEIDON2");
+        Span<uint> input = stackalloc uint[width];
+        Span<uint> output = stackalloc uint[width];
+        Span<KoalaBear> state = stackalloc KoalaBear[width];
+        uint first = pointer >> 2;
+        for (var k = 0; k < width; k++)
+        {
+            input[k] = s.Memory.Get(first + (uint)k);
+            if (input[k] >= KoalaBear.Modulus)
+            {
+                throw s.Error(
+                    ExecutionErrorKind.InvalidSyscallArgument, pc,
+                    $"POSEIDON2 word {k} at 0x{pointer + (4 * k):x8} is {input[k]}, not a field element (below p = {KoalaBear.Modulus})");
+            }
+
+            state[k] = KoalaBear.FromCanonical(input[k]);
+        }
+
+        Poseidon2KoalaBear16.PermuteAll(state, s.Poseidon2Layer);
+        for (var k = 0; k < width; k++)
+        {
+            output[k] = state[k].Canonical;
+            s.Memory.GetRef(first + (uint)k) = output[k];
+        }
+
+        tracer.Poseidon2(pointer, input, output);
     }
 
     private static byte[] NextHint(MachineState s, uint pc, string syscall) =>

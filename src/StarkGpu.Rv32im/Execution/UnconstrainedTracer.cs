@@ -27,6 +27,14 @@ internal readonly struct UnconstrainedTracer(List<(uint WordIndex, uint Previous
         return true;
     }
 
+    public void Poseidon2(uint pointer, ReadOnlySpan<uint> input, ReadOnlySpan<uint> output)
+    {
+        for (var k = 0; k < input.Length; k++)
+        {
+            undoLog.Add(((pointer >> 2) + (uint)k, input[k]));
+        }
+    }
+
     public void Syscall(uint id, uint arg1, uint arg2)
     {
     }

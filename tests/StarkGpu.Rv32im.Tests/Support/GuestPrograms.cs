@@ -19,6 +19,13 @@ internal static class GuestPrograms
 
     public static IEnumerable<string> All => QemuComparable.Concat(Sp1Only).Concat(Long);
 
+    /// <summary>
+    /// Programs that call the Poseidon2 precompile: not in <see cref="All"/> (the machine tests), since no chip sends
+    /// the precompile's memory accesses yet and the memory bus of their shards cannot balance; checked by the
+    /// executor's tests.
+    /// </summary>
+    public static readonly string[] Poseidon2Precompile = ["poseidon2"];
+
     /// <summary>Links of hash_chain in the program-wide tests (about 6,000 cycles each); its own tests give other counts.</summary>
     public const uint HashChainLinks = 40;
 

@@ -1,3 +1,5 @@
+using StarkGpu.Fields;
+using StarkGpu.Fields.Poseidon2;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
 using StarkGpu.Rv32im.Execution;
@@ -8,13 +10,15 @@ namespace StarkGpu.Rv32im.Tests.Support;
 /// <summary>
 /// Replays the events of a recorded run and checks the contract chip authors rely on: the cpu events chain pc to
 /// next pc with clk = 4 i, every access names the true previous access, the local and global memory events
-/// agree with the accesses, and every ALU event is a = b op c for an ALU instruction.
+/// agree with the accesses, every ALU event is a = b op c for an ALU instruction, and every Poseidon2 call is an
+/// ECALL whose 16 accesses (at its memory timestamp) permute the words with <c>poseidon2Layer</c>.
 /// </summary>
 internal static class RecordChecker
 {
     private readonly record struct State(uint Shard, uint Timestamp, uint Value);
 
-    public static void Check(Program program, ExecutionResult result, int shardSize)
+    public static void Check(
+        Program program, ExecutionResult result, int shardSize, Poseidon2InternalLayerKind poseidon2Layer = Poseidon2InternalLayerKind.Sp1)
     {
         var shards = result.Shards;
         Assert.That(shards, Has.Count.EqualTo(result.ShardCount));
@@ -56,6 +60,10 @@ internal static class RecordChecker
             }
 
             var cpu = record.Cpu.Span;
+            var poseidon2 = record.Poseidon2.Span;
+            var poseidon2Memory = record.Poseidon2Memory.Span;
+            Assert.That(poseidon2Memory.Length, Is.EqualTo(16 * poseidon2.Length), $"shard {shard}: 16 accesses per Poseidon2 call");
+            int poseidon2Calls = 0;
             int aluEvents = 0;
             for (int i = 0; i < cpu.Length; i++)
             {
@@ -66,6 +74,28 @@ internal static class RecordChecker
                 if (e.HasMemoryRecord)
                 {
                     Touch(e.MemoryAddress & ~3u, e.Clk, e.MemoryRecord, OpcodeClass.IsStore(e.Opcode), at);
+                }
+
+                if (poseidon2Calls < poseidon2.Length && poseidon2[poseidon2Calls].Clk == e.Clk)
+                {
+                    ref readonly var call = ref poseidon2[poseidon2Calls];
+                    Ensure(e.Opcode == Opcode.Ecall && e.A == SyscallCode.Poseidon2Permute && e.B == call.Pointer && call.Shard == shard, at,
+                        "a Poseidon2 call that is not this ECALL");
+                    var accesses = poseidon2Memory.Slice(16 * poseidon2Calls, 16);
+                    var state = new KoalaBear[16];
+                    for (int w = 0; w < 16; w++)
+                    {
+                        Touch(call.Pointer + (4u * (uint)w), e.Clk, accesses[w], true, at);
+                        state[w] = KoalaBear.FromCanonical(accesses[w].PrevValue);
+                    }
+
+                    Poseidon2KoalaBear16.PermuteAll(state, poseidon2Layer);
+                    for (int w = 0; w < 16; w++)
+                    {
+                        Ensure(accesses[w].Value == state[w].Canonical, at, $"Poseidon2 output word {w} is not the permutation's");
+                    }
+
+                    poseidon2Calls++;
                 }
 
                 if (e.HasCRecord)
@@ -101,6 +131,7 @@ internal static class RecordChecker
             }
 
             Assert.That(record.PublicValues.NextPc, Is.EqualTo(expectedPc));
+            Assert.That(poseidon2Calls, Is.EqualTo(poseidon2.Length), $"shard {shard}: every Poseidon2 call matches an ECALL");
             CheckAlu(record, aluEvents);
             var locals = record.MemoryLocal.Span;
             Assert.That(locals.Length, Is.EqualTo(before.Count), $"shard {shard}: one local event per touched address");
