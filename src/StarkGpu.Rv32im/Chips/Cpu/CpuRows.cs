@@ -37,6 +37,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
         WriteInstruction(in e, flags, ref row);
         WriteRegisters(in e, ref row);
         WriteMemory(in e, (flags & (uint)(InstructionFlags.Load | InstructionFlags.Store)) != 0, ref row);
+        CpuControlRows.Write(in e, flags, ref row, ref counters);
         CountByteLookups(in e, flags, ref counters);
         return true;
     }
