@@ -1,3 +1,4 @@
+using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips;
 using StarkGpu.Rv32im.Chips.Alu;
 using StarkGpu.Rv32im.Chips.Cpu;
@@ -138,6 +139,28 @@ public sealed class ControlFlowTests
         run.AssertCaughtByBus(Rv32imBuses.Alu);
     }
 
+    [Test]
+    public void AnAuipcImmediatePlusPIsCaughtByTheProgramBus()
+    {
+        // The committed immediate is 4096; its limbs read as 4096 + p are the same element mod p, and the AddSub
+        // chip proves pc + (4096 + p) honestly. Only the program's limbs of the immediate tell them apart.
+        using var run = Claim(Auipc, Asm.Auipc(7, 1));
+        var pc = Pc(Auipc);
+        var alias = 4096 + KoalaBear.Modulus;
+        foreach (ref var e in run.Records[0].Cpu.WritableSpan)
+        {
+            if (e.Pc == pc)
+            {
+                e.B = alias;
+                e.C = alias;
+            }
+        }
+
+        ReplaceSum(run, pc, 4096, new AluEvent { Pc = pc, Opcode = Op.Add, A = pc + alias, B = pc, C = alias });
+        ForgeWrite(run, pc, 7, pc + alias);
+        run.AssertCaughtByBus(Rv32imBuses.Program);
+    }
+
     /// <summary>
     /// Exercises each forged site once: beq taken, bne not taken, blt taken, bgeu not taken, jal, auipc twice, jalr
     /// (its base from the auipc before it), then HALT. Skipped instructions write registers nothing reads.
@@ -179,13 +202,16 @@ public sealed class ControlFlowTests
     private static int Row(CheatingRun run, int index) => run.FindCpuRow(e => e.Pc == Pc(index)).Row;
 
     /// <summary>Replaces the AddSub event of the row at <paramref name="pc"/> with operand b as <paramref name="sum"/>'s, and regenerates.</summary>
-    private static void ReplaceSum(CheatingRun run, uint pc, AluEvent sum)
+    private static void ReplaceSum(CheatingRun run, uint pc, AluEvent sum) => ReplaceSum(run, pc, null, sum);
+
+    /// <summary>The same, picking the event by its operand c when <paramref name="c"/> is given.</summary>
+    private static void ReplaceSum(CheatingRun run, uint pc, uint? c, AluEvent sum)
     {
         var events = run.Records[0].AddSub.WritableSpan;
         var found = 0;
         for (var i = 0; i < events.Length; i++)
         {
-            if (events[i].Pc == pc && events[i].B == sum.B)
+            if (events[i].Pc == pc && events[i].B == sum.B && (c is null || events[i].C == c))
             {
                 events[i] = sum;
                 found++;
