@@ -38,6 +38,7 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
         WriteRegisters(in e, ref row);
         var hasMemory = (flags & (uint)(InstructionFlags.Load | InstructionFlags.Store)) != 0;
         WriteMemory(in e, hasMemory, ref row);
+        CpuControlRows.Write(in e, flags, ref row, ref counters);
         CpuMemoryAccessRows.Write(in e, hasMemory, ref row, ref counters);
         CountByteLookups(in e, flags, ref counters);
         return true;
