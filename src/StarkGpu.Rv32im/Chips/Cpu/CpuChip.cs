@@ -41,6 +41,7 @@ public sealed class CpuChip : RowWriterChip<CpuEvent>, IByteLookupSource
         CpuInteractions.Eval(builder, local);
         CpuControlFlow.Eval(builder, local);
         CpuMemoryAccess.Eval(builder, local);
+        CpuSubWordAccess.Eval(builder, local);
     }
 
     public override EventList<CpuEvent> Events(ExecutionRecord record)

@@ -1,8 +1,9 @@
 namespace StarkGpu.Rv32im.Chips.Cpu;
 
 /// <summary>
-/// The Cpu columns that prove memory accesses beyond the word itself: every access's timestamp order and the data
-/// address's bounds. They follow <see cref="CpuControlColumns"/>. Constraints: <see cref="CpuMemoryAccess"/>.
+/// The Cpu columns that prove memory accesses beyond the word itself: every access's timestamp order, the data
+/// address's bounds, and byte and half-word loads and stores. They follow <see cref="CpuControlColumns"/>.
+/// Constraints: <see cref="CpuMemoryAccess"/> and <see cref="CpuSubWordAccess"/>.
 /// </summary>
 public static class CpuMemoryAccessColumns
 {
@@ -28,7 +29,28 @@ public static class CpuMemoryAccessColumns
     /// <summary>The inverse of addr1 + addr2 + addr3 when that is not zero (0 otherwise): proves addr_high_zero is 0 only when it must be.</summary>
     public const int AddrHighInverse = AddrHighZero + 1;
 
-    public const int Width = AddrHighInverse + 1 - Start;
+    /// <summary>
+    /// One selector per sub-word opcode: LB, LBU, LH, LHU, SB, SH (in that order; LW and SW are is_word_access). Bound
+    /// to the committed opcode by <c>CpuSubWordAccess</c>.
+    /// </summary>
+    public const int SubWordSelectors = AddrHighInverse + 1;
+
+    /// <summary>Number of <see cref="SubWordSelectors"/>.</summary>
+    public const int SubWordOpcodeCount = 6;
+
+    /// <summary>offset_is_0..3: one-hot of the address's low two bits (addr & 3) on a load or store.</summary>
+    public const int OffsetIs = SubWordSelectors + SubWordOpcodeCount;
+
+    /// <summary>
+    /// value0, value1: the bytes a sub-word access moves: a byte access's byte (value1 = 0), a half-word access's two
+    /// bytes; for a load taken from the word, for a store put into it.
+    /// </summary>
+    public const int SubWordValue = OffsetIs + 4;
+
+    /// <summary>The sign bit of a signed load (bit 7 of value0 for LB, of value1 for LH), by the byte table's Msb.</summary>
+    public const int SignBit = SubWordValue + 2;
+
+    public const int Width = SignBit + 1 - Start;
 
     public const int End = Start + Width;
 }

@@ -5,6 +5,7 @@ using StarkGpu.Kernels.Field;
 using StarkGpu.Kernels.Traces;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Events;
+using StarkGpu.Rv32im.Isa;
 using static StarkGpu.Rv32im.Chips.Cpu.CpuMemoryAccessColumns;
 
 namespace StarkGpu.Rv32im.Chips.Cpu;
@@ -40,6 +41,54 @@ internal static class CpuMemoryAccessRows
             {
                 ByteLookupCounts.Add(ref counters, ByteOpcode.Ltu, CpuMemoryAccess.LowByteFloor, address & 0xff);
             }
+
+        }
+
+        WriteSubWord(in e, hasMemory, address & 3, ref row, ref counters);
+    }
+
+    /// <summary>
+    /// The selectors, offset one-hot, moved bytes and sign bit of <see cref="CpuSubWordAccess"/>: every cell, zeros
+    /// included (the host's tiles are not zeroed), and the sign's Msb lookup.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSubWord<TRow, TCounters>(in CpuEvent e, bool hasMemory, uint offset, ref TRow row, ref TCounters counters)
+        where TRow : struct, ITraceRow
+        where TCounters : struct, ICounters<TCounters>
+    {
+        for (var i = 0u; i < 4; i++)
+        {
+            row.SetBool(OffsetIs + (int)i, hasMemory && i == offset);
+        }
+
+        var selector = !hasMemory ? -1 : e.Opcode switch
+        {
+            Opcode.Lb => 0,
+            Opcode.Lbu => 1,
+            Opcode.Lh => 2,
+            Opcode.Lhu => 3,
+            Opcode.Sb => 4,
+            Opcode.Sh => 5,
+            _ => -1, // LW, SW
+        };
+        for (var k = 0; k < SubWordOpcodeCount; k++)
+        {
+            row.SetBool(SubWordSelectors + k, k == selector);
+        }
+
+        var isStore = selector >= 4;
+        var isHalf = selector is 2 or 3 or 5;
+        var source = selector < 0 ? 0u : isStore ? e.A : e.MemoryRecord.Value >> (int)(8 * offset);
+        var value0 = source & 0xff;
+        var value1 = isHalf ? (source >> 8) & 0xff : 0u;
+        row.SetByte(SubWordValue, value0);
+        row.SetByte(SubWordValue + 1, value1);
+        var isSigned = selector is 0 or 2;
+        var signed = selector == 0 ? value0 : value1;
+        row.SetBool(SignBit, isSigned && (signed >> 7) != 0);
+        if (isSigned)
+        {
+            ByteLookupCounts.Add(ref counters, ByteOpcode.Msb, signed, 0);
         }
     }
 
