@@ -26,6 +26,7 @@ public sealed class ControlFlowTests
     private const int Jal = 9;
     private const int Auipc = 11;
     private const int Jalr = 13;
+    private const int UntakenBeq = 17;
 
     [Test]
     public void TheHonestProgramPassesAndExercisesEveryForgedSite()
@@ -33,7 +34,7 @@ public sealed class ControlFlowTests
         using var run = CheatingRun.Executing(Program(Code()), Program(Code()));
         run.AssertHonestRunPasses();
         var pcs = run.Records.SelectMany(r => r.Cpu.Span.ToArray()).Select(e => e.Pc).ToHashSet();
-        Assert.That(new[] { TakenBeq, UntakenBne, TakenBlt, Jal, Auipc, Jalr }.Select(Pc), Is.SubsetOf(pcs));
+        Assert.That(new[] { TakenBeq, UntakenBne, TakenBlt, Jal, Auipc, Jalr, UntakenBeq, UntakenBeq + 1 }.Select(Pc), Is.SubsetOf(pcs));
         Assert.That(pcs, Does.Not.Contain(Pc(TakenBeq + 1)), "the beq is taken");
         Assert.That(pcs, Does.Contain(Pc(UntakenBne + 1)), "the bne is not taken");
     }
@@ -68,6 +69,30 @@ public sealed class ControlFlowTests
         run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchCmp, 0);
         run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchTaken, 1);
         run.AssertCaughtBy(CpuChip.ChipName, "beq/bne: no cmp means a != b");
+    }
+
+    [Test]
+    public void UnequalOperandsClaimedEqualAreCaught()
+    {
+        // beq 5, 7 claimed taken, bne (which jumps) executed; cmp forged to 1 and the inverse that disproves it to 0.
+        using var run = Claim(UntakenBeq, Asm.B(8, 3, 1, 1));
+        var row = Row(run, UntakenBeq);
+        run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchCmp, 1);
+        run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchNeInverse, 0);
+        run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchTaken, 1);
+        run.AssertCaughtBy(CpuChip.ChipName, "beq/bne: cmp means a0 = b0");
+    }
+
+    [Test]
+    public void ABneRowReadAsABeqIsCaught()
+    {
+        // bne x1, x2 with x1 = x2 claimed, beq (which jumps) executed; the row's negate is cleared, so taken = cmp
+        // is consistent, but the committed opcode is BNE.
+        using var run = Claim(UntakenBne, Asm.B(8, 2, 1, 0));
+        var row = Row(run, UntakenBne);
+        run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchNegate, 0);
+        run.Set(0, CpuChip.ChipName, row, CpuControlColumns.BranchTaken, 1);
+        run.AssertCaughtBy(CpuChip.ChipName, "branch: eq is beq/bne");
     }
 
     [Test]
@@ -163,7 +188,7 @@ public sealed class ControlFlowTests
 
     /// <summary>
     /// Exercises each forged site once: beq taken, bne not taken, blt taken, bgeu not taken, jal, auipc twice, jalr
-    /// (its base from the auipc before it), then HALT. Skipped instructions write registers nothing reads.
+    /// (its base from the auipc before it), beq not taken, then HALT. Skipped instructions write registers nothing reads.
     /// </summary>
     private static uint[] Code() =>
     [
@@ -184,6 +209,8 @@ public sealed class ControlFlowTests
         Asm.Addi(13, 0, 1),
         Asm.Addi(14, 0, 1),
         Asm.Addi(15, 0, 1),
+        Asm.B(8, 3, 1, 0),  // 17: beq x1, x3, +8 (not taken)
+        Asm.Addi(16, 0, 1),
         .. Asm.Halt(0),
     ];
 
