@@ -32,6 +32,20 @@ public sealed class Rv32imLogUpTests
     }
 
     [TestCase("fibonacci")]
+    [TestCase("hints")]
+    public void EveryChipsAuxTraceSatisfiesTheAuxConstraints(string name)
+    {
+        using var run = CheatingRun.Of(name);
+        var challenges = LogUpChallenges.Random(new Random(13));
+        foreach (var shard in run.Shards())
+        {
+            var aux = HostAuxTraces.Generate(run.Machine, run.Preprocessed, shard, challenges);
+            var report = AuxConstraints.Check(run.Machine, run.Preprocessed, shard, aux, challenges);
+            Assert.That(report.IsSatisfied, Is.True, () => $"shard {shard.ShardIndex}: {report}");
+        }
+    }
+
+    [TestCase("fibonacci")]
     [TestCase("memory")]
     public void ACorruptedTupleLeavesItsBusesNonZero(string name)
     {
