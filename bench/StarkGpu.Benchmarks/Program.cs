@@ -10,5 +10,11 @@ if (args is ["tracegen-pairs", ..])
     return;
 }
 
+if (args is ["logup", ..])
+{
+    LogUpPairs.Run(args.Length > 1 ? args[1] : "host");
+    return;
+}
+
 Console.WriteLine(BackendCatalog.Describe());
 BenchmarkSwitcher.FromAssembly(typeof(BackendCatalog).Assembly).Run(args);

@@ -12,7 +12,7 @@ namespace StarkGpu.Engine.Scheduling;
 /// the same time, all behind a <see cref="ProverSemaphore"/> permit taken after host work has started
 /// and before any device memory is touched. Safe to call concurrently from several provers.
 /// </summary>
-public sealed class TraceGenerator<TRecord, TProgram> where TRecord : IExecutionRecord
+public sealed partial class TraceGenerator<TRecord, TProgram> where TRecord : IExecutionRecord
 {
     private const string PreprocessedKey = "preprocessed/";
     private const string MainKey = "main/";

@@ -97,3 +97,43 @@ public sealed class TraceData : IDisposable
         Preprocessed.Dispose();
     }
 }
+
+/// <summary>
+/// A shard's LogUp aux traces with the main traces they were made from. Owns both and the main traces' permit:
+/// disposing frees the aux memory, then the main traces, then releases the permit.
+/// </summary>
+public sealed class AuxTraceData : IDisposable
+{
+    private readonly DeviceStream _stream;
+    private int _disposed;
+
+    internal AuxTraceData(IReadOnlyDictionary<string, LogUp.DeviceAuxTrace> traces, DeviceStream stream, MainTraceData main)
+    {
+        Traces = traces;
+        _stream = stream;
+        Main = main;
+    }
+
+    /// <summary>Chip name to aux trace, for every chip of the shard's cluster (ordinal order).</summary>
+    public IReadOnlyDictionary<string, LogUp.DeviceAuxTrace> Traces { get; }
+
+    public MainTraceData Main { get; }
+
+    public ProverPermit Permit => Main.Permit;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var trace in Traces.Values)
+        {
+            trace.Dispose();
+        }
+
+        _stream.Dispose();
+        Main.Dispose();
+    }
+}

@@ -186,11 +186,11 @@ public sealed class CheatingRun : IDisposable
     /// Checks every shard against the whole machine (constraints, local and global buses), each with its record's
     /// public values as they are now (a test may forge them too: they are the prover's claim).
     /// </summary>
-    public CheckReport Check(CheckOptions? options = null)
-    {
-        var shards = _main.Select((main, position) => new ShardTraces((int)Records[position].Shard, main, _logRowCounts[position], Records[position].PublicValueElements())).ToList();
-        return ConstraintChecker.Check(Machine, Preprocessed, shards, options);
-    }
+    public CheckReport Check(CheckOptions? options = null) => ConstraintChecker.Check(Machine, Preprocessed, Shards(), options);
+
+    /// <summary>Every shard's traces as they are now, as <see cref="Check"/> gives them to the checker.</summary>
+    public List<ShardTraces> Shards() =>
+        [.. _main.Select((main, position) => new ShardTraces((int)Records[position].Shard, main, _logRowCounts[position], Records[position].PublicValueElements()))];
 
     /// <summary>
     /// The forged trace fails <paramref name="label"/> on <paramref name="chip"/> (and maybe more), and with that
