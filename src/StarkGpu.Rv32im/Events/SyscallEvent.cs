@@ -17,4 +17,13 @@ public struct SyscallEvent
 
     /// <summary>Second argument (a1).</summary>
     public uint Arg2;
+
+    /// <summary>Address of the ECALL.</summary>
+    public uint Pc;
+
+    /// <summary>Where execution goes on: pc + 4, or 0 after HALT.</summary>
+    public uint NextPc;
+
+    /// <summary>t0 after the call: the id, except HINT_LEN's length and the unconstrained-block calls' 0.</summary>
+    public uint Result;
 }

@@ -97,7 +97,7 @@ internal sealed class ShardRecorder
     }
 
     public void Syscall(uint id, uint arg1, uint arg2) =>
-        _record.Syscalls.Add(new SyscallEvent { Shard = _shard, Clk = _clk, SyscallId = id, Arg1 = arg1, Arg2 = arg2 });
+        _record.Syscalls.Add(new SyscallEvent { Shard = _shard, Clk = _clk, SyscallId = id, Arg1 = arg1, Arg2 = arg2, Pc = _event.Pc });
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndCycle(uint nextPc, uint a, uint b, uint c, uint memoryAddress)
@@ -108,6 +108,14 @@ internal sealed class ShardRecorder
         _event.C = c;
         _event.MemoryAddress = memoryAddress;
         _record.Cpu.Add(in _event);
+        if (_event.Opcode == Opcode.Ecall)
+        {
+            // The ECALL's own event is the shard's last: calls inside an unconstrained block record none.
+            ref var syscall = ref _record.Syscalls.WritableSpan[^1];
+            syscall.NextPc = nextPc;
+            syscall.Result = a;
+        }
+
         if (OpcodeClass.IsAlu(_event.Opcode))
         {
             if (_event.OpA != 0)

@@ -28,11 +28,11 @@ public sealed class SyscallChipTests
         var trace = chip.GenerateHostMainTrace(record);
         Assert.That(trace.Height, Is.EqualTo(2));
 
-        // p = 0x7f000001: 0xffffffff = 2p + 0x01fffffd, 0x80000000 = p + 0x00ffffff, p itself is 0. Then is_halt
-        // (id 0 only) and the id's inverse (0 for id 0).
+        // p = 0x7f000001: 0xffffffff = 2p + 0x01fffffd, 0x80000000 = p + 0x00ffffff, p itself is 0. Then pc, next_pc
+        // and result (0 here), is_real, is_halt (id 0 only) and the id's inverse (0 for id 0).
         var inverse = KoalaBear.FromCanonical(0x01ff_fffd).Inverse().Canonical;
-        Assert.That(trace.Row(0).ToArray().Take(8).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 1, 0, inverse }));
-        Assert.That(trace.Row(1).ToArray().Take(8).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 1, 1, 0 }));
+        Assert.That(trace.Row(0).ToArray().Take(11).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 12, 0x01ff_fffd, 0x00ff_ffff, 0, 0, 0, 0, 1, 0, inverse }));
+        Assert.That(trace.Row(1).ToArray().Take(11).Select(v => v.Canonical), Is.EqualTo(new uint[] { 2, 40, 0, 5, 6, 0, 0, 0, 1, 1, 0 }));
     }
 
     [Test]
@@ -71,13 +71,28 @@ public sealed class SyscallChipTests
     public void HaltsA0IsThePublicExitCode()
     {
         // Row 1 is the HALT with exit code 7: another a0 fails the constraint (and the bus), and a cleared is_halt
-        // (which would skip it) fails the zero test of the id.
+        // (which would skip it) fails the zero test of the id, and the next pc of a non-halting ECALL.
         var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.Arg1, 8));
         Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("halt: a0 is the public exit code", 1L) }), report.ToString);
         report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.IsHalt, 0));
-        Assert.That(report.ConstraintFailures.Select(f => (f.Label, f.Row)), Is.EqualTo(new[] { ("is_halt = is_real - (syscall_id - 0) * inverse", 1L) }), report.ToString);
+        Assert.That(
+            report.ConstraintFailures.Select(f => (f.Label, f.Row)),
+            Is.EquivalentTo(new[] { ("is_halt = is_real - (syscall_id - 0) * inverse", 1L), ("ecall: next_pc = pc + 4 (but after halt)", 1L) }),
+            report.ToString);
         report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.IsHalt, 1));
         Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("is_halt only for syscall id 0"), report.ToString);
+    }
+
+    [Test]
+    public void AnEcallsNextPcAndResultAreProven()
+    {
+        // Row 0 is the WRITE (pc 16, id 2): it cannot jump, halt, or change t0; row 1 (HALT) cannot go on.
+        var report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.NextPc, 0));
+        Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("ecall: next_pc = pc + 4 (but after halt)"), report.ToString);
+        report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 1, SyscallColumns.NextPc, 36));
+        Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("halt: next_pc is 0"), report.ToString);
+        report = CheckCorrupted(trace => ChipHarness.SetCell(trace, 0, SyscallColumns.Result, 3));
+        Assert.That(report.ConstraintFailures.Select(f => f.Label), Does.Contain("ecall: t0 keeps the syscall id"), report.ToString);
     }
 
     [Test]

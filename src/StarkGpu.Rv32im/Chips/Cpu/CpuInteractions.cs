@@ -2,6 +2,7 @@ using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
 using StarkGpu.Rv32im.Chips.ProgramTable;
+using StarkGpu.Rv32im.Chips.Syscall;
 using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Chips.Cpu;
@@ -32,10 +33,11 @@ internal static class CpuInteractions
         Access(builder, row, row.OpB, row.BPrevShard, row.BPrevTimestamp, row.B, MemoryAccessPosition.B, row.B, row.IsReal - row.ImmB);
         Access(builder, row, row.OpA, row.APrevShard, row.APrevTimestamp, row.APrev, MemoryAccessPosition.A, row.A, row.IsReal);
 
-        // t0 before the call is the syscall id; a0 and a1 are b and c. Words as single elements, reduced mod p.
-        builder.Send(
-            Rv32imBuses.Syscall,
-            [row.Shard, row.Clk, CpuRow.Value(row.APrev), CpuRow.Value(row.B), CpuRow.Value(row.C)],
+        // t0 before the call is the syscall id, t0 after it the result; a0 and a1 are b and c. Words as single
+        // elements, reduced mod p. The Syscall chip proves next_pc and the result.
+        SyscallBus.Send(
+            builder,
+            [row.Shard, row.Clk, CpuRow.Value(row.APrev), CpuRow.Value(row.B), CpuRow.Value(row.C), row.Pc, row.NextPc, CpuRow.Value(row.A)],
             row.IsEcall);
 
         // Words this row writes into registers or memory must be words. Read values were range-checked when they

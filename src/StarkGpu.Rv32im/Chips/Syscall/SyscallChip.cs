@@ -10,10 +10,11 @@ namespace StarkGpu.Rv32im.Chips.Syscall;
 
 /// <summary>
 /// The syscalls of a shard, one row per <see cref="ExecutionRecord.Syscalls"/> event, each receiving its
-/// (shard, clk, syscall_id, arg1, arg2) from the Cpu chip's ECALL row. The chip only proves that every ECALL the
-/// Cpu executed is listed here once, and that the arguments of HALT, COMMIT and COMMIT_DEFERRED_PROOFS are the
-/// shard's public values (<see cref="SyscallPublicValues"/>; SP1 v3 does this on the Cpu's ECALL row); what the
-/// other syscalls do is proven by the chips they talk to.
+/// (shard, clk, syscall_id, arg1, arg2, pc, next_pc, result) from the Cpu chip's ECALL row. The chip proves that
+/// every ECALL the Cpu executed is listed here once, that the arguments of HALT, COMMIT and COMMIT_DEFERRED_PROOFS
+/// are the shard's public values (<see cref="SyscallPublicValues"/>; SP1 v3 does this on the Cpu's ECALL row), and
+/// each ECALL's next pc and t0 result (<see cref="SyscallControl"/>); what the other syscalls do to memory is proven
+/// by the chips they talk to.
 /// </summary>
 /// <remarks>Host only: a shard has a handful of syscalls, fewer rows than a kernel launch is worth.</remarks>
 public sealed class SyscallChip : EventChip<SyscallEvent>
@@ -31,14 +32,8 @@ public sealed class SyscallChip : EventChip<SyscallEvent>
         var syscallId = builder.Local(SyscallId);
         builder.AssertBool("is_real is boolean", isReal);
         SyscallPublicValues.Eval(builder, isReal, syscallId);
-        SyscallBus.Receive(
-            builder,
-            builder.Local(Shard),
-            builder.Local(Clk),
-            syscallId,
-            builder.Local(Arg1),
-            builder.Local(Arg2),
-            isReal);
+        SyscallControl.Eval(builder, isReal, syscallId);
+        SyscallBus.Receive(builder, SyscallBus.Columns(builder), isReal);
     }
 
     public override EventList<SyscallEvent> Events(ExecutionRecord record)
@@ -57,6 +52,7 @@ public sealed class SyscallChip : EventChip<SyscallEvent>
             SyscallBus.Write(in events[i], row);
             row[IsReal] = KoalaBear.One;
             SyscallPublicValues.Write(in events[i], row);
+            SyscallControl.Write(row);
         }
     }
 }

@@ -22,29 +22,56 @@ public static class SyscallColumns
     /// <summary>Second argument (a1).</summary>
     public const int Arg2 = 4;
 
+    /// <summary>Address of the ECALL.</summary>
+    public const int Pc = 5;
+
+    /// <summary>The ECALL's next pc: pc + 4, or 0 after HALT.</summary>
+    public const int NextPc = 6;
+
+    /// <summary>t0 after the call (reduced mod p).</summary>
+    public const int Result = 7;
+
     /// <summary>1 on a row holding an event, 0 on padding.</summary>
-    public const int IsReal = 5;
+    public const int IsReal = 8;
 
     /// <summary>is_real * [syscall_id == HALT]: the row halts, so its a0 is the public exit code.</summary>
-    public const int IsHalt = 6;
+    public const int IsHalt = 9;
 
     /// <summary>The inverse of syscall_id - HALT (0 when it is 0), which proves is_halt is 0 for any other id.</summary>
-    public const int HaltInverse = 7;
+    public const int HaltInverse = 10;
 
     /// <summary>is_real * [syscall_id == COMMIT]: a1 is committed digest word a0.</summary>
-    public const int IsCommit = 8;
+    public const int IsCommit = 11;
 
     /// <summary>The inverse of syscall_id - COMMIT (0 when it is 0).</summary>
-    public const int CommitInverse = 9;
+    public const int CommitInverse = 12;
 
     /// <summary>is_real * [syscall_id == COMMIT_DEFERRED_PROOFS]: a1 is deferred-proofs digest word a0.</summary>
-    public const int IsCommitDeferred = 10;
+    public const int IsCommitDeferred = 13;
 
     /// <summary>The inverse of syscall_id - COMMIT_DEFERRED_PROOFS (0 when it is 0).</summary>
-    public const int CommitDeferredInverse = 11;
+    public const int CommitDeferredInverse = 14;
 
     /// <summary>index_bit0..7: one-hot a0 (the digest word's index) on a commit row, zero elsewhere.</summary>
-    public const int DigestIndex = 12;
+    public const int DigestIndex = 15;
 
-    public const int Width = DigestIndex + Events.DigestWords.Length;
+    /// <summary>is_real * [syscall_id == HINT_LEN]: the one syscall whose result (the hint's length) is the prover's input.</summary>
+    public const int IsHintLen = DigestIndex + Events.DigestWords.Length;
+
+    /// <summary>The inverse of syscall_id - HINT_LEN (0 when it is 0).</summary>
+    public const int HintLenInverse = IsHintLen + 1;
+
+    /// <summary>is_real * [syscall_id == ENTER_UNCONSTRAINED]: its constrained result is 0.</summary>
+    public const int IsEnterUnconstrained = HintLenInverse + 1;
+
+    /// <summary>The inverse of syscall_id - ENTER_UNCONSTRAINED (0 when it is 0).</summary>
+    public const int EnterUnconstrainedInverse = IsEnterUnconstrained + 1;
+
+    /// <summary>is_real * [syscall_id == EXIT_UNCONSTRAINED]: outside a block a no-op whose result is 0.</summary>
+    public const int IsExitUnconstrained = EnterUnconstrainedInverse + 1;
+
+    /// <summary>The inverse of syscall_id - EXIT_UNCONSTRAINED (0 when it is 0).</summary>
+    public const int ExitUnconstrainedInverse = IsExitUnconstrained + 1;
+
+    public const int Width = ExitUnconstrainedInverse + 1;
 }

@@ -18,9 +18,9 @@ internal static class SyscallPublicValues
     public static void Eval<TExpr>(IAirBuilder<TExpr> builder, TExpr isReal, TExpr syscallId)
         where TExpr : IAirExpression<TExpr>
     {
-        var isHalt = IdTest(builder, "is_halt", isReal, syscallId, SyscallCode.Halt, IsHalt, HaltInverse);
-        var isCommit = IdTest(builder, "is_commit", isReal, syscallId, SyscallCode.Commit, IsCommit, CommitInverse);
-        var isDeferred = IdTest(builder, "is_commit_deferred", isReal, syscallId, SyscallCode.CommitDeferredProofs, IsCommitDeferred, CommitDeferredInverse);
+        var isHalt = SyscallIdTest.Eval(builder, "is_halt", isReal, syscallId, SyscallCode.Halt, IsHalt, HaltInverse);
+        var isCommit = SyscallIdTest.Eval(builder, "is_commit", isReal, syscallId, SyscallCode.Commit, IsCommit, CommitInverse);
+        var isDeferred = SyscallIdTest.Eval(builder, "is_commit_deferred", isReal, syscallId, SyscallCode.CommitDeferredProofs, IsCommitDeferred, CommitDeferredInverse);
         var a0 = builder.Local(Arg1);
         var a1 = builder.Local(Arg2);
 
@@ -54,32 +54,13 @@ internal static class SyscallPublicValues
     public static void Write(in SyscallEvent syscall, Span<KoalaBear> row)
     {
         var id = row[SyscallId];
-        WriteIdTest(row, id, SyscallCode.Halt, IsHalt, HaltInverse);
-        WriteIdTest(row, id, SyscallCode.Commit, IsCommit, CommitInverse);
-        WriteIdTest(row, id, SyscallCode.CommitDeferredProofs, IsCommitDeferred, CommitDeferredInverse);
+        SyscallIdTest.Write(row, id, SyscallCode.Halt, IsHalt, HaltInverse);
+        SyscallIdTest.Write(row, id, SyscallCode.Commit, IsCommit, CommitInverse);
+        SyscallIdTest.Write(row, id, SyscallCode.CommitDeferredProofs, IsCommitDeferred, CommitDeferredInverse);
         var isDigest = syscall.SyscallId is SyscallCode.Commit or SyscallCode.CommitDeferredProofs;
         for (var i = 0; i < DigestWords.Length; i++)
         {
             row[DigestIndex + i] = isDigest && syscall.Arg1 == (uint)i ? KoalaBear.One : KoalaBear.Zero;
         }
-    }
-
-    // is_x = is_real - (id - code) * inverse and (id - code) * is_x = 0: a different id forces is_x to 0, the
-    // code makes it is_real.
-    private static TExpr IdTest<TExpr>(IAirBuilder<TExpr> builder, string name, TExpr isReal, TExpr syscallId, uint code, int column, int inverse)
-        where TExpr : IAirExpression<TExpr>
-    {
-        var isX = builder.Local(column);
-        var difference = syscallId - TExpr.FromInt(code);
-        builder.AssertEqual($"{name} = is_real - (syscall_id - {code}) * inverse", isX, isReal - (difference * builder.Local(inverse)));
-        builder.AssertZero($"{name} only for syscall id {code}", difference * isX);
-        return isX;
-    }
-
-    private static void WriteIdTest(Span<KoalaBear> row, KoalaBear id, uint code, int column, int inverse)
-    {
-        var difference = id - KoalaBear.FromCanonical(code);
-        row[column] = difference.IsZero ? row[IsReal] : KoalaBear.Zero;
-        row[inverse] = difference.IsZero ? KoalaBear.Zero : difference.Inverse();
     }
 }

@@ -2,28 +2,27 @@ using CommunityToolkit.HighPerformance;
 using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
-using StarkGpu.Rv32im.Chips;
+using StarkGpu.Rv32im.Chips.Syscall;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Tests.Chips.Support;
 
 /// <summary>
-/// Test-only stand-in for the Syscall chip: receives (shard, clk, syscall_id, arg1, arg2) of every
-/// <see cref="SyscallEvent"/>, each word as one element reduced mod p. Rows (those five, is_real).
+/// Test-only stand-in for the Syscall chip: receives the syscall bus tuple of every <see cref="SyscallEvent"/>
+/// (<see cref="SyscallBus.Write"/>), each word as one element reduced mod p. Rows (the tuple, is_real).
 /// </summary>
 public sealed class CpuSyscallStandIn : Chip<ExecutionRecord, Program>
 {
-    private const int IsReal = 5;
+    private const int IsReal = SyscallBus.TupleLength;
 
     public override string Name => "SyscallStandIn";
 
-    public override int Width => 6;
+    public override int Width => IsReal + 1;
 
     public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
     {
-        TExpr[] tuple = [.. Enumerable.Range(0, IsReal).Select(builder.Local)];
-        builder.Receive(Rv32imBuses.Syscall, tuple, builder.Local(IsReal));
+        SyscallBus.Receive(builder, SyscallBus.Columns(builder), builder.Local(IsReal));
     }
 
     public override bool Included(ExecutionRecord record) => record.Syscalls.Count > 0;
@@ -36,11 +35,7 @@ public sealed class CpuSyscallStandIn : Chip<ExecutionRecord, Program>
         for (var i = 0; i < events.Length; i++)
         {
             var row = rows.GetRowSpan(i);
-            row[0] = KoalaBear.FromCanonical(events[i].Shard);
-            row[1] = KoalaBear.FromCanonical(events[i].Clk);
-            row[2] = KoalaBear.FromCanonical(events[i].SyscallId);
-            row[3] = KoalaBear.FromCanonical(events[i].Arg1);
-            row[4] = KoalaBear.FromCanonical(events[i].Arg2);
+            SyscallBus.Write(in events[i], row);
             row[IsReal] = KoalaBear.One;
         }
     }

@@ -13,7 +13,7 @@ namespace StarkGpu.Rv32im.Tests.Chips.Support;
 /// Test-only stand-in for the Cpu chip on the syscall bus: one row per ECALL Cpu event sending what the Cpu chip
 /// will send (its shard and clk, syscall_id = t0 before the call = the op_a access's previous value, arg1 = b = a0,
 /// arg2 = c = a1). Built from the Cpu events, not from the SyscallEvents, so the bus balances only if the executor
-/// records exactly one matching SyscallEvent per ECALL. Rows (shard, clk, syscall_id, arg1, arg2, is_real).
+/// records exactly one matching SyscallEvent per ECALL. Rows (the syscall bus tuple, is_real).
 /// </summary>
 public sealed class SyscallSenderChip : Chip<ExecutionRecord, Program>
 {
@@ -27,7 +27,7 @@ public sealed class SyscallSenderChip : Chip<ExecutionRecord, Program>
     {
         var isReal = builder.Local(IsReal);
         builder.AssertBool("is_real is boolean", isReal);
-        SyscallBus.Send(builder, builder.Local(0), builder.Local(1), builder.Local(2), builder.Local(3), builder.Local(4), isReal);
+        SyscallBus.Send(builder, SyscallBus.Columns(builder), isReal);
     }
 
     public override bool Included(ExecutionRecord record) => MainHeight(record) > 0;
@@ -54,7 +54,10 @@ public sealed class SyscallSenderChip : Chip<ExecutionRecord, Program>
             }
 
             var row = rows.GetRowSpan(index++);
-            var syscall = new SyscallEvent { Shard = cpu.Shard, Clk = cpu.Clk, SyscallId = cpu.ARecord.PrevValue, Arg1 = cpu.B, Arg2 = cpu.C };
+            var syscall = new SyscallEvent
+            {
+                Shard = cpu.Shard, Clk = cpu.Clk, SyscallId = cpu.ARecord.PrevValue, Arg1 = cpu.B, Arg2 = cpu.C, Pc = cpu.Pc, NextPc = cpu.NextPc, Result = cpu.A,
+            };
             SyscallBus.Write(in syscall, row);
             row[IsReal] = KoalaBear.One;
         }
