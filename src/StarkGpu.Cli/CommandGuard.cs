@@ -40,6 +40,13 @@ internal static class CommandGuard
                 $"(--max-log-rows {e.MaxLogRowCount}): give --max-log-rows {neededLog}{shard}");
             return ExitCodes.BadInput;
         }
+        catch (TraceGenerationException e)
+        {
+            // Not bad input: the machine failed a trace (a kernel that does not compile, a device error). One line,
+            // with the cause, as for every other failure.
+            Console.Error.WriteLine($"{command}: {e.Message}{(e.InnerException is { } inner ? $" ({inner.GetType().Name}: {inner.Message})" : string.Empty)}");
+            return ExitCodes.Failed;
+        }
         catch (DeviceException e)
         {
             Console.Error.WriteLine($"{command}: {e.Message}");

@@ -15,6 +15,9 @@ namespace StarkGpu.Rv32im;
 /// </summary>
 public static class PublicValueChain
 {
+    /// <summary>Shard numbers stay below this (so the numbers 1, 2, ... the chain demands are in range).</summary>
+    public const int MaxShards = 1 << 24;
+
     /// <summary>The problems of <paramref name="shards"/>' public values, in shard order; empty when they chain.</summary>
     /// <param name="shards">Each shard's public values as field elements, in execution order.</param>
     public static IReadOnlyList<string> Check(Program program, IReadOnlyList<IReadOnlyList<KoalaBear>> shards)
@@ -26,6 +29,12 @@ public static class PublicValueChain
         {
             problems.Add("no shards");
             return problems;
+        }
+
+        if (shards.Count >= MaxShards)
+        {
+            // The Cpu chip's access order between shards is shard - prev_shard - 1 in three range-checked bytes.
+            problems.Add(Invariant($"{shards.Count} shards: at most {MaxShards - 1} (shard numbers must stay below 2^24)"));
         }
 
         var last = shards.Count - 1;

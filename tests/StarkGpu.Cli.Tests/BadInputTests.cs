@@ -27,6 +27,7 @@ public sealed class BadInputTests
         // Numbers: huge, negative, empty, malformed, out of range.
         yield return Case("shard size past int", "4294967296", "trace", Fibonacci, "--shard-cycles", "4294967296");
         yield return Case("negative shard size", "--shard-cycles must be at least 1024", "trace", Fibonacci, "--shard-cycles", "-5");
+        yield return Case("shard larger than 2^22", "--shard-cycles must be at most 4,194,304", "trace", Fibonacci, "--shard-cycles", "4194305");
         yield return Case("zero shard size", "--shard-cycles must be at least 1024", "trace", Fibonacci, "--shard-cycles", "0");
         yield return Case("empty shard size", "--shard-cycles", "trace", Fibonacci, "--shard-cycles", "");
         yield return Case("malformed number", "'lots'", "trace", Fibonacci, "--shard-cycles", "lots");

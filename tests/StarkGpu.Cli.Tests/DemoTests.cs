@@ -11,7 +11,7 @@ public sealed class DemoTests
         var (code, output, error) = InProcessCli.Run(["demo"]);
         Assert.That(code, Is.Zero, $"stdout: {output}\nstderr: {error}");
         Assert.That(output, Does.Contain("exit code 0"));
-        Assert.That(output, Does.Contain("check: constraints pass, buses pass"));
+        Assert.That(output, Does.Contain("check: constraints pass, buses pass, public values chain pass"));
         Assert.That(output, Does.Contain("peak resident memory"));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StarkGpu.Cli.Rv32im;
+using StarkGpu.Rv32im.Execution;
 using StarkGpu.Rv32im.Sharding;
 using GuestImage = StarkGpu.Rv32im.Elf.Program;
 
@@ -80,6 +81,13 @@ internal static class TraceCommand
                 "table, so tinier shards only multiply that cost");
         }
 
+        if (settings.ShardCycles > ExecutionOptions.MaxShardSize)
+        {
+            throw new BadInputException(
+                $"--shard-cycles must be at most {ExecutionOptions.MaxShardSize:N0} (got {settings.ShardCycles:N0}): a shard's timestamps must stay " +
+                "below 2^24 for the Cpu chip's access-order check");
+        }
+
         if (settings.ShardsInFlight is < 1 or > MaxShardsInFlight)
         {
             throw new BadInputException($"--shards-in-flight must be in [1, {MaxShardsInFlight}] (got {settings.ShardsInFlight})");
@@ -114,7 +122,7 @@ internal static class TraceCommand
             $"{pipeline.PeakResidentBytes / (double)(1 << 20):N0} MiB");
         Console.WriteLine($"trace generation {outcome.TracegenSeconds:F3} s = {outcome.CyclesPerSecond / 1e6:F2} MHz, {outcome.BytesPerSecond / 1e9:F2} GB/s of trace, {outcome.FloorRatio:P0} of the memset floor ({outcome.FloorSeconds * 1e3:F1} ms for the same {outcome.TraceBytes:N0} bytes)");
         var incomplete = outcome.IncompleteBuses.Count == 0 ? string.Empty : $" (not balanceable yet, no chip on one side: {string.Join(", ", outcome.IncompleteBuses)})";
-        Console.WriteLine($"check: constraints {outcome.Constraints}, buses {outcome.Buses}{incomplete}");
+        Console.WriteLine($"check: constraints {outcome.Constraints}, buses {outcome.Buses}{incomplete}, public values chain {outcome.PublicValueChain}");
         if (outcome.Digest is not null)
         {
             Console.WriteLine($"digest: {outcome.Digest}");
@@ -162,6 +170,7 @@ internal static class TraceCommand
         json.WriteStartObject("check");
         json.WriteString("constraints", outcome.Constraints);
         json.WriteString("buses", outcome.Buses);
+        json.WriteString("publicValueChain", outcome.PublicValueChain);
         json.WriteEndObject();
         json.WriteStartArray("chips");
         foreach (var chip in outcome.Chips)

@@ -34,7 +34,7 @@ internal sealed record PipelineFigures(
 /// <summary>The outcome of a trace run, printed as a table and written as JSON.</summary>
 internal sealed record TraceOutcome(
     uint ExitCode, ulong Cycles, int Shards, int ShardCycles, string Backend, double TracegenSeconds,
-    long TraceBytes, double FloorSeconds, IReadOnlyList<ChipTotals> Chips, string Constraints, string Buses,
+    long TraceBytes, double FloorSeconds, IReadOnlyList<ChipTotals> Chips, string Constraints, string Buses, string PublicValueChain,
     IReadOnlyList<string> IncompleteBuses, string? CheckReport, byte[] PublicValues, string? Digest, PipelineFigures Pipeline)
 {
     public double CyclesPerSecond => Cycles / TracegenSeconds;
@@ -44,7 +44,7 @@ internal sealed record TraceOutcome(
     /// <summary>Floor time over trace generation time: 1.0 means as fast as a memset of the same bytes.</summary>
     public double FloorRatio => FloorSeconds / TracegenSeconds;
 
-    public bool Failed => ExitCode != 0 || Constraints == "fail" || Buses == "fail";
+    public bool Failed => ExitCode != 0 || Constraints == "fail" || Buses == "fail" || PublicValueChain == "fail";
 }
 
 /// <summary>
@@ -81,6 +81,7 @@ internal static class TraceRun
         }
 
         var check = settings.Check ? ConstraintChecker.BeginStream(machine, program) : null;
+        var publicValues = new List<IReadOnlyList<KoalaBear>>(); // a few words per shard, for the verifier's chain
         var wall = Stopwatch.StartNew();
         using var stream = Executor.ExecuteStreaming(program, new ExecutionOptions
         {
@@ -95,6 +96,7 @@ internal static class TraceRun
             Digest(digests, traces.Traces, string.Empty);
             traceBytes += traces.Reports.Sum(r => (long)r.Rows * r.Width * sizeof(uint));
             check?.Add(record);
+            publicValues.Add(traces.PublicValues);
             return ValueTask.CompletedTask;
         }).GetAwaiter().GetResult();
         using var result = stream.Completion.GetAwaiter().GetResult();
@@ -122,7 +124,7 @@ internal static class TraceRun
         }
 
         var floorSeconds = MemsetFloor(accelerator, traceBytes);
-        string constraints = "skipped", buses = "skipped";
+        string constraints = "skipped", buses = "skipped", chain = "skipped";
         string? report = null;
         var incomplete = Rv32imMachine.IncompleteBuses(machine);
         if (check is not null)
@@ -131,15 +133,19 @@ internal static class TraceRun
             var imbalances = checkReport.BusImbalances.Where(b => !incomplete.Contains(b.Bus)).ToList();
             constraints = checkReport.ConstraintFailureCount == 0 ? "pass" : "fail";
             buses = imbalances.Count == 0 ? "pass" : "fail";
-            if (!checkReport.IsSatisfied)
+            var broken = PublicValueChain.Check(program, publicValues);
+            chain = broken.Count == 0 ? "pass" : "fail";
+            if (!checkReport.IsSatisfied || broken.Count != 0)
             {
-                report = string.Join(Environment.NewLine, checkReport.ConstraintFailures.Select(f => f.ToString()).Concat(imbalances.Select(b => b.ToString())).Take(20));
+                report = string.Join(
+                    Environment.NewLine,
+                    checkReport.ConstraintFailures.Select(f => f.ToString()).Concat(imbalances.Select(b => b.ToString())).Concat(broken).Take(20));
             }
         }
 
         return new TraceOutcome(
             result.ExitCode, result.Cycles, result.ShardCount, settings.ShardCycles, settings.Backend, tracegenSeconds, traceBytes, floorSeconds,
-            [.. totals.Values], constraints, buses, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream], runDigest, figures);
+            [.. totals.Values], constraints, buses, chain, [.. incomplete.Select(b => b.Name)], report, [.. result.PublicValuesStream], runDigest, figures);
     }
 
     private const string PreprocessedSuffix = "(preprocessed)";

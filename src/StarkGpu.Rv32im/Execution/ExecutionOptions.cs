@@ -8,6 +8,12 @@ public sealed class ExecutionOptions
     /// <summary>Default shard size: 2^20 cycles.</summary>
     public const int DefaultShardSize = 1 << 20;
 
+    /// <summary>
+    /// The largest shard: 2^22 cycles, as SP1's. A shard's timestamps (4 per cycle) then stay below 2^24, which the Cpu
+    /// chip's access-order check (three range-checked bytes of a difference) needs to be sound.
+    /// </summary>
+    public const int MaxShardSize = 1 << 22;
+
     /// <summary>Fast (no events) or recording.</summary>
     public ExecutionMode Mode { get; init; } = ExecutionMode.Fast;
 
@@ -31,6 +37,7 @@ public sealed class ExecutionOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardSize, 1, nameof(ShardSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ShardSize, MaxShardSize, nameof(ShardSize));
         ArgumentNullException.ThrowIfNull(Hints, nameof(Hints));
         if (!Enum.IsDefined(Poseidon2Layer))
         {

@@ -108,9 +108,16 @@ internal sealed class ShardRecorder
         _event.C = c;
         _event.MemoryAddress = memoryAddress;
         _record.Cpu.Add(in _event);
-        if (_event.OpA != 0 && OpcodeClass.IsAlu(_event.Opcode))
+        if (OpcodeClass.IsAlu(_event.Opcode))
         {
-            AluList(_event.Opcode).Add(new AluEvent { Pc = _event.Pc, Opcode = _event.Opcode, A = a, B = b, C = c });
+            if (_event.OpA != 0)
+            {
+                AluList(_event.Opcode).Add(new AluEvent { Pc = _event.Pc, Opcode = _event.Opcode, A = a, B = b, C = c });
+            }
+        }
+        else
+        {
+            ControlFlowEvents(nextPc, a, b, c);
         }
 
         _clk += MemoryAccessPosition.CyclesPerInstruction;
@@ -154,6 +161,63 @@ internal sealed class ShardRecorder
         stamp.Shard = _shard;
         stamp.Timestamp = timestamp;
     }
+
+    /// <summary>
+    /// The ALU events the Cpu chip sends for control flow (CpuControlFlow), as SP1 v3 emits them: a branch's
+    /// comparison (BLT/BGE as SLT, BLTU/BGEU as SLTU of a and b; BEQ/BNE compare in Cpu columns) and, when taken,
+    /// its target pc + c; JAL's target pc + b and JALR's b + c; the link pc + 4 and AUIPC's pc + b unless rd is x0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ControlFlowEvents(uint nextPc, uint a, uint b, uint c)
+    {
+        uint pc = _event.Pc;
+        switch (_event.Opcode)
+        {
+            case Opcode.Blt or Opcode.Bge or Opcode.Bltu or Opcode.Bgeu:
+                bool signed = _event.Opcode is Opcode.Blt or Opcode.Bge;
+                bool less = signed ? (int)a < (int)b : a < b;
+                _record.Lt.Add(new AluEvent { Pc = pc, Opcode = signed ? Opcode.Slt : Opcode.Sltu, A = less ? 1u : 0u, B = a, C = b });
+                AddBranchTarget(less != (_event.Opcode is Opcode.Bge or Opcode.Bgeu), nextPc, c);
+                break;
+            case Opcode.Beq or Opcode.Bne:
+                AddBranchTarget((a == b) == (_event.Opcode == Opcode.Beq), nextPc, c);
+                break;
+            case Opcode.Jal:
+                AddSum(nextPc, pc, b);
+                AddLink();
+                break;
+            case Opcode.Jalr:
+                AddSum(b + c, b, c);
+                AddLink();
+                break;
+            case Opcode.Auipc when _event.OpA != 0:
+                AddSum(a, pc, b);
+                break;
+        }
+    }
+
+    // A taken branch's next pc is pc + c (the interpreter's); the Cpu row sends that sum exactly when taken.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddBranchTarget(bool taken, uint nextPc, uint c)
+    {
+        if (taken)
+        {
+            AddSum(nextPc, _event.Pc, c);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddLink()
+    {
+        if (_event.OpA != 0)
+        {
+            AddSum(_event.Pc + 4, _event.Pc, 4);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddSum(uint sum, uint b, uint c) =>
+        _record.AddSub.Add(new AluEvent { Pc = _event.Pc, Opcode = Opcode.Add, A = sum, B = b, C = c });
 
     private EventList<AluEvent> AluList(Opcode opcode) => opcode switch
     {

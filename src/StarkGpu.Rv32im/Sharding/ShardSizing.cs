@@ -8,7 +8,8 @@ namespace StarkGpu.Rv32im.Sharding;
 /// <summary>
 /// The shard size a trace-height limit allows, as a prover picks it: the most cycles whose every chip's trace fits
 /// in 2^maxLogRows rows. Per shard, Cpu has one row per cycle, each ALU chip and Syscall at most one, MemoryLocal one
-/// per address touched (at most one memory word per instruction plus the 32 registers), ByteLookup its fixed
+/// per address touched (at most one memory word per instruction plus the 32 registers; a Poseidon2 ECALL touches 16,
+/// so a guest made of them may need a smaller shard, which the height check then names), ByteLookup its fixed
 /// 2^16-row table. Program, MemoryInit, MemoryFinalize and MemoryProgram do not grow with the shard: their heights
 /// follow from the program and the memory it touches, which no shard size changes.
 /// </summary>
@@ -37,6 +38,6 @@ public static class ShardSizing
                 nameof(maxLogRows), maxLogRows, $"the height limit must be in [{MinLogRows}, 30]: ByteLookup's table alone has 2^{MinLogRows} rows");
         }
 
-        return (int)Math.Min(cap, (1L << maxLogRows) - RegisterRows);
+        return (int)Math.Min(Math.Min(cap, ExecutionOptions.MaxShardSize), (1L << maxLogRows) - RegisterRows);
     }
 }

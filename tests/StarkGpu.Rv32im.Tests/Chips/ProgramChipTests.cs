@@ -45,12 +45,12 @@ public sealed class ProgramChipTests
         Assert.Multiple(() =>
         {
             ExpectRow(trace, 0, Opcode.Add, 1, 0, 3, 0, 1, InstructionFlags.Alu);
-            ExpectRow(trace, 1, Opcode.Add, 1, 1, 0x01ff_fffd, 0, 1, InstructionFlags.Alu);            // -1 = 0xffffffff
+            ExpectRow(trace, 1, Opcode.Add, 1, 1, 0xffff_ffff, 0, 1, InstructionFlags.Alu);            // -1
             ExpectRow(trace, 2, Opcode.Beq, 1, 0, 8, 0, 1, InstructionFlags.Branch);
-            ExpectRow(trace, 3, Opcode.Jal, 0, 0x01ff_fff6, 0, 1, 1, InstructionFlags.Jal);           // -8 = 0xfffffff8
+            ExpectRow(trace, 3, Opcode.Jal, 0, 0xffff_fff8, 0, 1, 1, InstructionFlags.Jal);           // -8
             ExpectRow(trace, 6, Opcode.Ecall, 5, 10, 11, 0, 0, InstructionFlags.Ecall);
             ExpectRow(trace, 7, Opcode.Ebreak, 0, 0, 0, 0, 0, InstructionFlags.None);
-            ExpectRow(trace, 8, Opcode.Lw, 2, 1, 0x01ff_fffa, 0, 1, InstructionFlags.Load | InstructionFlags.WordAccess); // -4
+            ExpectRow(trace, 8, Opcode.Lw, 2, 1, 0xffff_fffc, 0, 1, InstructionFlags.Load | InstructionFlags.WordAccess); // -4
             ExpectRow(trace, 9, Opcode.Add, 3, 0, 0x1234_5000, 1, 1, InstructionFlags.Alu);           // LUI = ADD rd, #0, #imm<<12
         });
 
@@ -161,8 +161,11 @@ public sealed class ProgramChipTests
     private static void ExpectRow(
         Engine.Chips.HostTrace trace, int row, Opcode opcode, uint opA, uint opB, uint opC, uint immB, uint immC, InstructionFlags flags)
     {
-        uint[] expected = [(uint)opcode, opA, opB, opC, immB, immC, (uint)flags];
+        // Operands as their four bytes: an immediate's limbs, not its value mod p.
+        uint[] expected = [(uint)opcode, opA, .. Bytes(opB), .. Bytes(opC), immB, immC, (uint)flags];
         var actual = Enumerable.Range(ProgramColumns.Opcode, expected.Length).Select(c => trace[row, c].Canonical);
         Assert.That(actual, Is.EqualTo(expected), $"row {row}");
     }
+
+    private static uint[] Bytes(uint word) => [word & 0xff, (word >> 8) & 0xff, (word >> 16) & 0xff, word >> 24];
 }

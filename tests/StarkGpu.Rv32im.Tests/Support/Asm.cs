@@ -38,6 +38,8 @@ internal static class Asm
 
     public static uint Beq(uint rs1, uint rs2, int imm) => B(imm, rs2, rs1, 0);
 
+    public static uint Auipc(uint rd, uint upper20) => (upper20 << 12) | (rd << 7) | 0x17;
+
     public const uint Ecall = 0x00000073;
     public const uint Ebreak = 0x00100073;
 

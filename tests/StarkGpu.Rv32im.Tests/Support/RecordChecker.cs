@@ -127,6 +127,8 @@ internal static class RecordChecker
                     aluEvents++;
                 }
 
+                aluEvents += ControlFlowEvents(e);
+
                 expectedPc = e.NextPc;
             }
 
@@ -166,6 +168,27 @@ internal static class RecordChecker
         }
     }
 
+    /// <summary>
+    /// The ALU events the Cpu chip sends for a control-flow row: SLT/SLTU for BLT..BGEU, ADD for a taken branch's
+    /// target, JAL's and JALR's targets, their links and AUIPC's sum unless rd is x0.
+    /// </summary>
+    private static int ControlFlowEvents(in CpuEvent e)
+    {
+        var writes = e.OpA != 0 ? 1 : 0;
+        return e.Opcode switch
+        {
+            Opcode.Beq => e.A == e.B ? 1 : 0,
+            Opcode.Bne => e.A != e.B ? 1 : 0,
+            Opcode.Blt => 1 + ((int)e.A < (int)e.B ? 1 : 0),
+            Opcode.Bge => 1 + ((int)e.A >= (int)e.B ? 1 : 0),
+            Opcode.Bltu => 1 + (e.A < e.B ? 1 : 0),
+            Opcode.Bgeu => 1 + (e.A >= e.B ? 1 : 0),
+            Opcode.Jal or Opcode.Jalr => 1 + writes,
+            Opcode.Auipc => writes,
+            _ => 0,
+        };
+    }
+
     private static void CheckAlu(ExecutionRecord record, int expectedCount)
     {
         var lists = new (EventList<AluEvent> List, Func<Opcode, bool> Belongs)[]
@@ -188,7 +211,7 @@ internal static class RecordChecker
             }
         }
 
-        Assert.That(total, Is.EqualTo(expectedCount), "one ALU event per ALU instruction writing a register");
+        Assert.That(total, Is.EqualTo(expectedCount), "one ALU event per ALU instruction writing a register, and those of control flow");
     }
 
     private static void CheckBoundary(Program program, ExecutionRecord last, Dictionary<uint, State> states, Dictionary<uint, uint> initial)

@@ -39,6 +39,9 @@ public sealed class CpuChip : RowWriterChip<CpuEvent>, IByteLookupSource
         CpuConstraints.Eval(builder, local, next);
         CpuPublicValues.Eval(builder, local, next);
         CpuInteractions.Eval(builder, local);
+        CpuControlFlow.Eval(builder, local);
+        CpuMemoryAccess.Eval(builder, local);
+        CpuSubWordAccess.Eval(builder, local);
     }
 
     public override EventList<CpuEvent> Events(ExecutionRecord record)

@@ -1,6 +1,7 @@
 using StarkGpu.Engine.Air;
 using StarkGpu.Rv32im.Chips.Alu.Shared;
 using StarkGpu.Rv32im.Chips.ByteLookup;
+using StarkGpu.Rv32im.Chips.ProgramTable;
 using StarkGpu.Rv32im.Events;
 
 namespace StarkGpu.Rv32im.Chips.Cpu;
@@ -17,9 +18,9 @@ internal static class CpuInteractions
     public static void Eval<TExpr>(IAirBuilder<TExpr> builder, in CpuRow<TExpr> row)
         where TExpr : IAirExpression<TExpr>
     {
-        builder.Send(
-            Rv32imBuses.Program,
-            [row.Pc, row.Opcode, row.OpA, row.OpB, row.OpC, row.ImmB, row.ImmC, row.Flags()],
+        ProgramBus.Send(
+            builder,
+            [row.Pc, row.Opcode, row.OpA, .. Operand(row.OpB, row.ImmB, row.B), .. Operand(row.OpC, row.ImmC, row.C), row.ImmB, row.ImmC, row.Flags()],
             row.IsReal);
 
         AluBus.Send(builder, row.Opcode, row.A, row.B, row.C, row.AluSend);
@@ -51,6 +52,17 @@ internal static class CpuInteractions
         WordRangeCheck.Send(builder, row.Addr, row.IsMemory);
         ByteLookupBus.SendRange(builder, row.AddrQ, TExpr.Zero, row.IsMemory);
         WordRangeCheck.Send(builder, row.C, row.IsMemory);
+    }
+
+    /// <summary>
+    /// An operand's limbs in the program tuple: the value's limbs for an immediate (so the row's limbs are the
+    /// committed ones, not another word equal mod p), [register index, 0, 0, 0] for a register.
+    /// </summary>
+    private static TExpr[] Operand<TExpr>(TExpr register, TExpr isImmediate, TExpr[] value)
+        where TExpr : IAirExpression<TExpr>
+    {
+        var isRegister = TExpr.One - isImmediate;
+        return [(isImmediate * value[0]) + (isRegister * register), isImmediate * value[1], isImmediate * value[2], isImmediate * value[3]];
     }
 
     /// <summary>Takes the previous state of <paramref name="address"/> off the memory bus and puts the new one on.</summary>

@@ -94,6 +94,10 @@ internal readonly struct CpuRow<TExpr>
 
     public TExpr IsBranch => Selectors[3];
 
+    public TExpr IsJal => Selectors[4];
+
+    public TExpr IsJalr => Selectors[5];
+
     public TExpr IsAuipc => Selectors[6];
 
     public TExpr IsEcall => Selectors[7];

@@ -36,7 +36,10 @@ public readonly struct CpuRows : IRowWriter<CpuEvent>
 
         WriteInstruction(in e, flags, ref row);
         WriteRegisters(in e, ref row);
-        WriteMemory(in e, (flags & (uint)(InstructionFlags.Load | InstructionFlags.Store)) != 0, ref row);
+        var hasMemory = (flags & (uint)(InstructionFlags.Load | InstructionFlags.Store)) != 0;
+        WriteMemory(in e, hasMemory, ref row);
+        CpuControlRows.Write(in e, flags, ref row, ref counters);
+        CpuMemoryAccessRows.Write(in e, hasMemory, ref row, ref counters);
         CountByteLookups(in e, flags, ref counters);
         return true;
     }

@@ -49,13 +49,15 @@ public sealed class ProgramChip : Chip<ExecutionRecord, ElfProgram>
 
         // The multiplicity needs no constraint: whatever the prover puts there must be matched by as many Cpu
         // sends of the same tuple, and an all-zero padding row receives nothing.
+        var tuple = new TExpr[ProgramBus.TupleLength];
+        for (var i = 0; i < tuple.Length; i++)
+        {
+            tuple[i] = builder.PreprocessedLocal(i);
+        }
+
         ProgramBus.Receive(
             builder,
-            [
-                builder.PreprocessedLocal(Pc), builder.PreprocessedLocal(Opcode), builder.PreprocessedLocal(OpA),
-                builder.PreprocessedLocal(OpB), builder.PreprocessedLocal(OpC), builder.PreprocessedLocal(ImmB),
-                builder.PreprocessedLocal(ImmC), builder.PreprocessedLocal(Flags),
-            ],
+            tuple,
             builder.Local(Multiplicity));
     }
 

@@ -1,7 +1,7 @@
 namespace StarkGpu.Rv32im.Chips.ProgramTable;
 
 /// <summary>
-/// Columns of <see cref="ProgramChip"/>. The preprocessed trace (width 8) is the committed program, one row per
+/// Columns of <see cref="ProgramChip"/>. The preprocessed trace (width 14) is the committed program, one row per
 /// instruction, laid out exactly as the <see cref="Rv32imBuses.Program"/> tuple; the main trace (width 1) is how
 /// many times the shard executed each instruction, counted by <see cref="Cpu.CpuRows"/> (<see cref="ProgramCounts"/>).
 /// </summary>
@@ -16,22 +16,25 @@ public static class ProgramColumns
     /// <summary>Preprocessed: register index of operand a.</summary>
     public const int OpA = 2;
 
-    /// <summary>Preprocessed: register index or immediate (reduced mod p) of operand b.</summary>
+    /// <summary>
+    /// Preprocessed: op_b0..3, the byte limbs of operand b's register index or immediate. Limbs, not the value mod
+    /// p: an immediate and the same plus p are one field element, and a Cpu row could read its limbs either way.
+    /// </summary>
     public const int OpB = 3;
 
-    /// <summary>Preprocessed: register index or immediate (reduced mod p) of operand c.</summary>
-    public const int OpC = 4;
+    /// <summary>Preprocessed: op_c0..3, the byte limbs of operand c's register index or immediate.</summary>
+    public const int OpC = 7;
 
     /// <summary>Preprocessed: 1 when op_b is an immediate.</summary>
-    public const int ImmB = 5;
+    public const int ImmB = 11;
 
     /// <summary>Preprocessed: 1 when op_c is an immediate.</summary>
-    public const int ImmC = 6;
+    public const int ImmC = 12;
 
     /// <summary>Preprocessed: <see cref="Cpu.InstructionFlags"/> of the opcode, packed into one element.</summary>
-    public const int Flags = 7;
+    public const int Flags = 13;
 
-    public const int PreprocessedWidth = 8;
+    public const int PreprocessedWidth = 14;
 
     /// <summary>Main: executions of the row's instruction in this shard.</summary>
     public const int Multiplicity = 0;

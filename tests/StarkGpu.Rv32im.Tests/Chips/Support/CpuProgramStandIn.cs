@@ -3,7 +3,7 @@ using StarkGpu.Engine.Air;
 using StarkGpu.Engine.Chips;
 using StarkGpu.Fields;
 using StarkGpu.Rv32im.Chips;
-using StarkGpu.Rv32im.Chips.Cpu;
+using StarkGpu.Rv32im.Chips.ProgramTable;
 using StarkGpu.Rv32im.Elf;
 using StarkGpu.Rv32im.Events;
 
@@ -12,15 +12,15 @@ namespace StarkGpu.Rv32im.Tests.Chips.Support;
 /// <summary>
 /// Test-only stand-in for the Program chip: one row per instruction the shard executes, taken from the loaded
 /// <see cref="Program"/> (not from the Cpu events), receiving its program-bus tuple as many times as it ran.
-/// Rows (pc, opcode, op_a, op_b, op_c, imm_b, imm_c, flags, multiplicity).
+/// Rows: the tuple in <see cref="ProgramBus"/>' layout, then the multiplicity.
 /// </summary>
 public sealed class CpuProgramStandIn(Program program) : Chip<ExecutionRecord, Program>
 {
-    private const int Multiplicity = 8;
+    private const int Multiplicity = ProgramBus.TupleLength;
 
     public override string Name => "ProgramStandIn";
 
-    public override int Width => 9;
+    public override int Width => Multiplicity + 1;
 
     public override void Eval<TExpr>(IAirBuilder<TExpr> builder)
     {
@@ -39,14 +39,7 @@ public sealed class CpuProgramStandIn(Program program) : Chip<ExecutionRecord, P
         {
             var ins = program.Instructions[(int)((pc - program.CodeBase) >> 2)];
             var row = rows.GetRowSpan(index++);
-            row[0] = KoalaBear.FromCanonical(pc);
-            row[1] = KoalaBear.FromCanonical((uint)ins.Opcode);
-            row[2] = KoalaBear.FromCanonical(ins.OpA);
-            row[3] = KoalaBear.FromCanonical(ins.OpB);
-            row[4] = KoalaBear.FromCanonical(ins.OpC);
-            row[5] = KoalaBear.FromCanonical(ins.ImmB ? 1u : 0u);
-            row[6] = KoalaBear.FromCanonical(ins.ImmC ? 1u : 0u);
-            row[7] = KoalaBear.FromCanonical((uint)InstructionClass.Of(ins.Opcode));
+            ProgramBus.Write(pc, in ins, row);
             row[Multiplicity] = KoalaBear.FromCanonical((uint)count);
         }
     }

@@ -48,6 +48,49 @@ public sealed class CheatingRun : IDisposable
         return new CheatingRun(program, result);
     }
 
+    /// <summary>
+    /// A run that claims to be <paramref name="claimed"/> but is the execution of <paramref name="executed"/>, the
+    /// same program with some instruction words changed (same image, so the same memory): every row at a changed
+    /// pc is relabelled with the claimed instruction (its immediates included), and the image words the boundary
+    /// chips close are the claimed ones. What is left is the lie about those rows, for a test to shape further.
+    /// </summary>
+    public static CheatingRun Executing(Program claimed, Program executed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(executed);
+        var result = Executor.Execute(executed, new ExecutionOptions { Mode = ExecutionMode.Recording });
+        foreach (var record in result.Shards)
+        {
+            foreach (ref var e in record.Cpu.WritableSpan)
+            {
+                if (claimed.InstructionWordAt(e.Pc) == executed.InstructionWordAt(e.Pc))
+                {
+                    continue;
+                }
+
+                var ins = claimed.Instructions[(int)((e.Pc - claimed.CodeBase) >> 2)];
+                e.Opcode = ins.Opcode;
+                e.OpA = ins.OpA;
+                e.OpB = ins.OpB;
+                e.OpC = ins.OpC;
+                e.ImmB = ins.ImmB;
+                e.ImmC = ins.ImmC;
+                e.B = ins.ImmB ? ins.OpB : e.B;
+                e.C = ins.ImmC ? ins.OpC : e.C;
+            }
+
+            foreach (ref var final in record.MemoryFinalize.WritableSpan)
+            {
+                if (final.Shard == 0 && claimed.TryGetImageWord(final.Address, out var word))
+                {
+                    final.Value = word;
+                }
+            }
+        }
+
+        return new CheatingRun(claimed, result);
+    }
+
     public Program Program { get; }
 
     public Machine<ExecutionRecord, Program> Machine { get; }
